@@ -1,0 +1,877 @@
+/**
+ * `Rib`: every protocol's candidate routes, one per prefix and source; the selected
+ * route, ECMP set and resolved next hops per prefix; batched change events.
+ *
+ * Storage is columnar. Prefixes live in an `Ipv4Trie` / `Ipv6Trie` and per-prefix state
+ * in typed arrays indexed by trie handle; routes are rows of typed arrays (next route
+ * of the same prefix, source id, distance, metric, next-hop set id, attrs id) with
+ * sources, next-hop sets and attribute objects interned. Route objects are built on
+ * demand.
+ *
+ * Changes are applied at the end of each call, or of a `batch`: the prefixes touched
+ * and every prefix whose next-hop resolution depended on them are re-selected once,
+ * and one array of changes goes to the listeners.
+ */
+import type { Address, Prefix } from '@routekit/prefix';
+import {
+  type Candidate,
+  type Protocol,
+  SelectionError,
+  type SelectOptions,
+  selectBest,
+  validateCandidate,
+} from '@routekit/route-selection';
+import { toAddress } from './address.js';
+import { grow } from './bits.js';
+import { RibError } from './errors.js';
+import type { ForwardingEntry, ResolvedNextHop } from './forwarding.js';
+import { IdentityTable, KeyedTable } from './intern.js';
+import { addressKey, NextHopTracker, type Resolution, type Trace } from './nexthop.js';
+import {
+  type BgpAttrs,
+  checkNumbers,
+  type NextHop,
+  normalizeNextHops,
+  type OspfAttrs,
+  protocolOf,
+  type Route,
+  type RouteInput,
+  toPrefix,
+} from './route.js';
+import { Ipv4Trie } from './trie4.js';
+import { Ipv6Trie } from './trie6.js';
+
+export interface RibOptions {
+  /** Passed to `selectBest` (distances table, `maxPaths` for ECMP, BGP options). */
+  readonly selection?: SelectOptions;
+  /** Let next hops resolve through a default route (FRR `ip nht resolve-via-default`). Default false. */
+  readonly resolveViaDefault?: boolean;
+  /** Route rows to allocate up front. */
+  readonly capacity?: number;
+}
+
+/** The selected state of one prefix. */
+export interface Selected<A = unknown> {
+  readonly prefix: Prefix;
+  readonly best: Route<A>;
+  /** Starts with `best`; more than one route with `maxPaths` > 1. */
+  readonly ecmp: readonly Route<A>[];
+  /** The ECMP set's next hops after recursive resolution (what is installed). */
+  readonly nextHops: readonly ResolvedNextHop[];
+}
+
+/** One change of a prefix's selected route, ECMP set or resolved next hops. */
+export interface RibChange<A = unknown> {
+  readonly kind: 'add' | 'change' | 'remove';
+  readonly prefix: Prefix;
+  /** The new best route (absent for `remove`). */
+  readonly best?: Route<A>;
+  readonly ecmp: readonly Route<A>[];
+  /** Resolved next hops now installed (empty for `remove`). */
+  readonly nextHops: readonly ResolvedNextHop[];
+  /** The best route before (absent for `add`). */
+  readonly previous?: Route<A>;
+}
+
+/** How one next hop of one route resolved (for `show ip route`-style output). */
+export interface NextHopDetail {
+  readonly nextHop: NextHop;
+  /** True when the next hop was resolved through another route. */
+  readonly recursive: boolean;
+  /** The prefix it resolved through, for a recursive next hop that resolved. */
+  readonly via?: Prefix;
+  /** Resolved next hops (empty: inactive). */
+  readonly resolved: readonly ResolvedNextHop[];
+}
+
+/** One candidate route with its resolution and whether it is selected. */
+export interface RouteDetail<A = unknown> {
+  readonly route: Route<A>;
+  readonly selected: boolean;
+  readonly inEcmp: boolean;
+  readonly nextHops: readonly NextHopDetail[];
+}
+
+interface Evaluation {
+  readonly best: number;
+  readonly ecmp: readonly number[];
+  readonly hops: readonly ResolvedNextHop[];
+  readonly metric: number;
+}
+
+const EMPTY: Evaluation = Object.freeze({
+  best: -1,
+  ecmp: Object.freeze([]),
+  hops: Object.freeze([]),
+  metric: 0,
+});
+const NO_TRACE = (): Trace => ({ collect: false, prefixes: new Set(), addrs: [], fresh: false });
+
+/** Per-prefix columns of one family, indexed by trie handle. */
+class PrefixColumns {
+  head: Int32Array = new Int32Array(64).fill(-1);
+  best: Int32Array = new Int32Array(64).fill(-1);
+  hops: (readonly ResolvedNextHop[] | undefined)[] = [];
+
+  ensure(h: number): void {
+    if (h < this.head.length) return;
+    const n = Math.max(h + 1, Math.ceil(this.head.length * 1.5));
+    const old = this.head.length;
+    this.head = grow(this.head, n);
+    this.head.fill(-1, old);
+    this.best = grow(this.best, n);
+    this.best.fill(-1, old);
+  }
+
+  byteLength(): number {
+    return this.head.byteLength + this.best.byteLength + this.hops.length * 8;
+  }
+}
+
+function sameHops(a: readonly ResolvedNextHop[], b: readonly ResolvedNextHop[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.interface !== y.interface) return false;
+    if ((x.address === undefined) !== (y.address === undefined)) return false;
+    if (x.address !== undefined && addressKey(x.address) !== addressKey(y.address!)) return false;
+  }
+  return true;
+}
+
+function hopsKey(hops: readonly NextHop[]): string {
+  let k = '';
+  for (const h of hops)
+    k += `${h.address === undefined ? '' : addressKey(h.address)}%${h.interface ?? ''}|`;
+  return k;
+}
+
+export class Rib<A = unknown> {
+  private readonly t4 = new Ipv4Trie({ compile: 'never' });
+  private readonly t6 = new Ipv6Trie({ compile: 'never' });
+  private readonly c4 = new PrefixColumns();
+  private readonly c6 = new PrefixColumns();
+  private readonly ecmpOf = new Map<number, readonly number[]>();
+
+  // Route rows.
+  private rPk: Int32Array;
+  private rNext: Int32Array;
+  private rSrc: Uint16Array;
+  private rDist: Uint8Array;
+  private rMetric: Uint32Array;
+  private rNh: Int32Array;
+  private rAttrs: Int32Array;
+  private rowsUsed = 0;
+  private freeRow = -1;
+  private routeTotal = 0;
+  private prefixTotal = 0;
+
+  private readonly sourceIds = new Map<string, number>();
+  private readonly sourceNames: string[] = [];
+  private readonly sourceProtocols: Protocol[] = [];
+  private readonly nextHopSets = new KeyedTable<readonly NextHop[]>();
+  private readonly attrSets = new IdentityTable<A>();
+
+  private readonly tracker: NextHopTracker;
+  private readonly selection: SelectOptions | undefined;
+
+  // Pending work of the current batch.
+  private readonly dirty = new Set<number>();
+  private readonly shape = new Set<number>();
+  private readonly before = new Map<number, Route<A> | undefined>();
+  private readonly rewritten = new Set<number>();
+  private readonly loopy = new Set<number>();
+  private depth = 0;
+  private emitting = false;
+  private readonly listeners = new Set<(changes: readonly RibChange<A>[]) => void>();
+
+  constructor(options: RibOptions = {}) {
+    const cap = Math.max(16, options.capacity ?? 1024);
+    this.rPk = new Int32Array(cap);
+    this.rNext = new Int32Array(cap);
+    this.rSrc = new Uint16Array(cap);
+    this.rDist = new Uint8Array(cap);
+    this.rMetric = new Uint32Array(cap);
+    this.rNh = new Int32Array(cap);
+    this.rAttrs = new Int32Array(cap);
+    this.selection = options.selection;
+    this.tracker = new NextHopTracker(
+      {
+        covering: (a) => this.covering(a),
+        lengthOf: (pk) =>
+          (pk & 1) === 0 ? this.t4.lengthOf(pk >>> 1) : this.t6.lengthOf(pk >>> 1),
+        evaluate: (pk, stack, trace) => this.evaluate(pk, stack, trace),
+      },
+      options.resolveViaDefault ?? false,
+    );
+  }
+
+  /** Prefixes with at least one candidate route. */
+  get size(): number {
+    return this.prefixTotal;
+  }
+
+  /** Candidate routes held. */
+  get routeCount(): number {
+    return this.routeTotal;
+  }
+
+  /** Bytes of the typed arrays and per-prefix arrays (interned values and JS maps not included). */
+  byteLength(): number {
+    const t4 = this.t4.byteLength();
+    const t6 = this.t6.byteLength();
+    return (
+      t4.trie +
+      t6.trie +
+      this.c4.byteLength() +
+      this.c6.byteLength() +
+      this.rPk.byteLength * 4 +
+      this.rSrc.byteLength +
+      this.rDist.byteLength +
+      this.rMetric.byteLength +
+      this.rNh.byteLength
+    );
+  }
+
+  // ---------------------------------------------------------------- prefixes
+
+  private cols(pk: number): PrefixColumns {
+    return (pk & 1) === 0 ? this.c4 : this.c6;
+  }
+
+  private findKey(p: Prefix): number {
+    if (p.family === 4) {
+      const h = this.t4.find(p.address.value, p.length);
+      return h < 0 ? -1 : h * 2;
+    }
+    const w = p.address.words;
+    const h = this.t6.find(w[0], w[1], w[2], w[3], p.length);
+    return h < 0 ? -1 : h * 2 + 1;
+  }
+
+  private insertKey(p: Prefix): number {
+    let h: number;
+    let c: PrefixColumns;
+    if (p.family === 4) {
+      const before = this.t4.size;
+      h = this.t4.insert(p.address.value, p.length);
+      c = this.c4;
+      if (this.t4.size === before) return h * 2;
+    } else {
+      const w = p.address.words;
+      const before = this.t6.size;
+      h = this.t6.insert(w[0], w[1], w[2], w[3], p.length);
+      c = this.c6;
+      if (this.t6.size === before) return h * 2 + 1;
+    }
+    c.ensure(h);
+    c.head[h] = -1;
+    c.best[h] = -1;
+    c.hops[h] = undefined;
+    return h * 2 + (p.family === 4 ? 0 : 1);
+  }
+
+  private prefixOf(pk: number): Prefix {
+    const h = pk >>> 1;
+    if ((pk & 1) === 0) {
+      return {
+        family: 4,
+        address: { family: 4, value: this.t4.keyOf(h) },
+        length: this.t4.lengthOf(h),
+      };
+    }
+    const t = this.t6;
+    return {
+      family: 6,
+      address: {
+        family: 6,
+        words: [t.wordOf(h, 0), t.wordOf(h, 1), t.wordOf(h, 2), t.wordOf(h, 3)],
+      },
+      length: t.lengthOf(h),
+    };
+  }
+
+  private headOf(pk: number): number {
+    return this.cols(pk).head[pk >>> 1]!;
+  }
+
+  /** Keys of prefixes with routes containing `a`, longest first. */
+  private covering(a: Address): number[] {
+    const hs =
+      a.family === 4
+        ? this.t4.matches(a.value)
+        : this.t6.matches(a.words[0], a.words[1], a.words[2], a.words[3]);
+    const fam = a.family === 4 ? 0 : 1;
+    const c = fam === 0 ? this.c4 : this.c6;
+    const out: number[] = [];
+    for (let i = hs.length - 1; i >= 0; i--) {
+      const h = hs[i]!;
+      if (c.head[h]! >= 0) out.push(h * 2 + fam);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  private route(r: number): Route<A> {
+    const attrs = this.rAttrs[r]!;
+    return {
+      prefix: this.prefixOf(this.rPk[r]!),
+      nextHops: this.nextHopSets.get(this.rNh[r]!),
+      source: this.sourceNames[this.rSrc[r]!]!,
+      distance: this.rDist[r]!,
+      metric: this.rMetric[r]!,
+      attrs: (attrs < 0 ? undefined : this.attrSets.get(attrs)) as A,
+    };
+  }
+
+  private allocRow(): number {
+    let r = this.freeRow;
+    if (r >= 0) {
+      this.freeRow = this.rNext[r]!;
+      return r;
+    }
+    r = this.rowsUsed++;
+    if (r >= this.rPk.length) {
+      const n = Math.ceil(this.rPk.length * 1.5);
+      this.rPk = grow(this.rPk, n);
+      this.rNext = grow(this.rNext, n);
+      this.rSrc = grow(this.rSrc, n);
+      this.rDist = grow(this.rDist, n);
+      this.rMetric = grow(this.rMetric, n);
+      this.rNh = grow(this.rNh, n);
+      this.rAttrs = grow(this.rAttrs, n);
+    }
+    return r;
+  }
+
+  private sourceId(source: string): number {
+    let id = this.sourceIds.get(source);
+    if (id === undefined) {
+      const protocol = protocolOf(source);
+      id = this.sourceNames.length;
+      if (id > 0xffff) throw new RibError('invalid-source', 'more than 65536 distinct sources');
+      this.sourceIds.set(source, id);
+      this.sourceNames.push(source);
+      this.sourceProtocols.push(protocol);
+    }
+    return id;
+  }
+
+  private candidate(r: number, cost: number): Candidate<number> {
+    const protocol = this.sourceProtocols[this.rSrc[r]!]!;
+    const distance = this.rDist[r]!;
+    const ai = this.rAttrs[r]!;
+    if (protocol === 'bgp') {
+      const a = (ai < 0 ? {} : this.attrSets.get(ai)) as BgpAttrs;
+      return {
+        protocol,
+        route: r,
+        distance,
+        nextHopReachable: true,
+        igpCost: cost,
+        peerType: a.peerType,
+        weight: a.weight,
+        localPref: a.localPref,
+        locallyOriginated: a.locallyOriginated,
+        asPathLength: a.asPathLength,
+        origin: a.origin,
+        med: a.med,
+        neighborAs: a.neighborAs,
+        routerId: a.routerId,
+        originatorId: a.originatorId,
+        clusterListLength: a.clusterListLength,
+        peerAddress: a.peerAddress,
+        arrivalTime: a.arrivalTime,
+        stale: a.stale,
+        asPathKey: a.asPathKey,
+      };
+    }
+    if (protocol === 'ospf') {
+      const a = (ai < 0 ? {} : (this.attrSets.get(ai) ?? {})) as OspfAttrs;
+      return {
+        protocol,
+        route: r,
+        distance,
+        metric: this.rMetric[r]!,
+        pathType: a.pathType,
+        type2Metric: a.type2Metric,
+      };
+    }
+    return { protocol, route: r, distance, metric: this.rMetric[r]! };
+  }
+
+  private checkWritable(): void {
+    if (this.emitting)
+      throw new RibError('reentrant-update', 'the RIB cannot be changed from a change listener');
+  }
+
+  /**
+   * Adds a candidate route, replacing the route of the same prefix and source. Throws
+   * (before changing anything) `invalid-prefix`, `no-next-hops`, `invalid-next-hop`,
+   * `invalid-address`, `distance-out-of-range`, `metric-out-of-range`,
+   * `invalid-source`, `invalid-attrs`, `reentrant-update`.
+   */
+  add(input: RouteInput<A>): void {
+    this.checkWritable();
+    if (input === null || typeof input !== 'object')
+      throw new RibError('invalid-prefix', 'route is not an object');
+    const prefix = toPrefix(input.prefix);
+    const hops = normalizeNextHops(prefix, input.nextHops);
+    checkNumbers(input.distance, input.metric);
+    const src = this.sourceId(input.source);
+    const attrs = input.attrs;
+    const protocol = this.sourceProtocols[src]!;
+    if (protocol === 'bgp' || protocol === 'ospf')
+      this.checkAttrs(protocol, input.distance, input.metric, attrs);
+
+    const pk = this.insertKey(prefix);
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    let last = -1;
+    let r = c.head[h]!;
+    while (r >= 0 && this.rSrc[r] !== src) {
+      last = r;
+      r = this.rNext[r]!;
+    }
+    const nhId = this.nextHopSets.acquire(hopsKey(hops), () =>
+      Object.freeze(hops.map((x) => Object.freeze(x))),
+    );
+    const attrsId = attrs === undefined ? -1 : this.attrSets.acquire(attrs);
+    if (r >= 0) {
+      if (
+        this.rNh[r] === nhId &&
+        this.rAttrs[r] === attrsId &&
+        this.rDist[r] === input.distance &&
+        this.rMetric[r] === input.metric
+      ) {
+        this.nextHopSets.release(nhId);
+        if (attrsId >= 0) this.attrSets.release(attrsId);
+        return; // the same route again
+      }
+      this.touch(pk);
+      this.unwatchRow(r);
+      this.nextHopSets.release(this.rNh[r]!);
+      if (this.rAttrs[r]! >= 0) this.attrSets.release(this.rAttrs[r]!);
+    } else {
+      this.touch(pk);
+      r = this.allocRow();
+      this.rPk[r] = pk;
+      this.rNext[r] = -1;
+      this.rSrc[r] = src;
+      if (last < 0) {
+        c.head[h] = r;
+        this.shape.add(pk);
+        this.prefixTotal++;
+      } else this.rNext[last] = r;
+      this.routeTotal++;
+    }
+    this.rewritten.add(r);
+    this.rDist[r] = input.distance;
+    this.rMetric[r] = input.metric;
+    this.rNh[r] = nhId;
+    this.rAttrs[r] = attrsId;
+    for (const x of this.nextHopSets.get(nhId))
+      if (x.interface === undefined) this.tracker.watch(x.address!, r);
+    if (this.depth === 0) this.flush();
+  }
+
+  private checkAttrs(
+    protocol: 'bgp' | 'ospf',
+    distance: number,
+    metric: number,
+    attrs: unknown,
+  ): void {
+    const trial =
+      protocol === 'bgp'
+        ? { ...(attrs as object), protocol, route: 0, distance }
+        : { ...(attrs as object), protocol, route: 0, distance, metric };
+    try {
+      validateCandidate(trial as Candidate, 0);
+    } catch (e) {
+      if (e instanceof SelectionError) {
+        throw new RibError(
+          'invalid-attrs',
+          `${protocol} route attrs rejected by route selection: ${e.message}`,
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+  }
+
+  private unwatchRow(r: number): void {
+    for (const x of this.nextHopSets.get(this.rNh[r]!))
+      if (x.interface === undefined) this.tracker.unwatch(x.address!, r);
+  }
+
+  /** Records the selected state of `pk` before its first change in this batch. */
+  private touch(pk: number): void {
+    this.dirty.add(pk);
+    if (this.before.has(pk)) return;
+    const b = this.cols(pk).best[pk >>> 1]!;
+    this.before.set(pk, b < 0 ? undefined : this.route(b));
+  }
+
+  /** Removes the route of `source` for `prefix`; false when there is none. */
+  remove(prefix: Prefix | string, source: string): boolean {
+    this.checkWritable();
+    const p = toPrefix(prefix);
+    const pk = this.findKey(p);
+    if (pk < 0) return false;
+    const src = this.sourceIds.get(source);
+    if (src === undefined) return false;
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    let last = -1;
+    let r = c.head[h]!;
+    while (r >= 0 && this.rSrc[r] !== src) {
+      last = r;
+      r = this.rNext[r]!;
+    }
+    if (r < 0) return false;
+    this.removeRow(pk, r, last);
+    if (this.depth === 0) this.flush();
+    return true;
+  }
+
+  private removeRow(pk: number, r: number, last: number): void {
+    this.touch(pk);
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    if (last < 0) c.head[h] = this.rNext[r]!;
+    else this.rNext[last] = this.rNext[r]!;
+    if (c.head[h]! < 0) {
+      this.shape.add(pk);
+      this.prefixTotal--;
+    }
+    this.unwatchRow(r);
+    this.nextHopSets.release(this.rNh[r]!);
+    if (this.rAttrs[r]! >= 0) this.attrSets.release(this.rAttrs[r]!);
+    this.rNext[r] = this.freeRow;
+    this.freeRow = r;
+    this.rewritten.add(r);
+    this.routeTotal--;
+  }
+
+  /** Removes every route of `source` (a session went down); returns how many. */
+  removeSource(source: string): number {
+    this.checkWritable();
+    const src = this.sourceIds.get(source);
+    if (src === undefined) return 0;
+    let n = 0;
+    this.batch(() => {
+      const visit = (fam: number, c: PrefixColumns) => (h: number) => {
+        let last = -1;
+        let r = c.head[h]!;
+        while (r >= 0 && this.rSrc[r] !== src) {
+          last = r;
+          r = this.rNext[r]!;
+        }
+        if (r >= 0) {
+          this.removeRow(h * 2 + fam, r, last);
+          n++;
+        }
+      };
+      this.t4.forEach(visit(0, this.c4));
+      this.t6.forEach(visit(1, this.c6));
+    });
+    return n;
+  }
+
+  /**
+   * Runs `fn` and applies all its changes at once: each affected prefix is re-selected
+   * once and listeners get one array of changes. Batches nest.
+   */
+  batch<R>(fn: () => R): R {
+    this.checkWritable();
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+      if (this.depth === 0) this.flush();
+    }
+  }
+
+  /** Calls `listener` with each batch of changes; returns the unsubscribe function. */
+  subscribe(listener: (changes: readonly RibChange<A>[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---------------------------------------------------------------- selection
+
+  private evaluate(
+    pk: number,
+    stack: number[],
+    trace: Trace,
+    detail?: RouteDetail<A>[],
+  ): Evaluation {
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    let cands: Candidate<number>[] | undefined;
+    let resolved: (readonly ResolvedNextHop[])[] | undefined;
+    for (let r = c.head[h]!; r >= 0; r = this.rNext[r]!) {
+      const hops = this.nextHopSets.get(this.rNh[r]!);
+      let out: readonly ResolvedNextHop[] | ResolvedNextHop[] = hops as readonly ResolvedNextHop[];
+      let cost = 0;
+      let allTerminal = true;
+      for (const x of hops) if (x.interface === undefined) allTerminal = false;
+      const details: NextHopDetail[] | undefined = detail === undefined ? undefined : [];
+      if (!allTerminal || details !== undefined) {
+        const acc: ResolvedNextHop[] = [];
+        cost = Number.POSITIVE_INFINITY;
+        let single: Resolution | undefined;
+        let parts = 0;
+        for (const x of hops) {
+          if (x.interface !== undefined) {
+            acc.push(x as ResolvedNextHop);
+            cost = 0;
+            parts++;
+            details?.push({ nextHop: x, recursive: false, resolved: [x as ResolvedNextHop] });
+            continue;
+          }
+          const res = this.tracker.resolve(x.address!, stack, trace);
+          if (res.hops.length > 0) {
+            for (const y of res.hops) acc.push(y);
+            if (res.cost < cost) cost = res.cost;
+            single = res;
+            parts++;
+          }
+          if (details !== undefined) {
+            const d: NextHopDetail =
+              res.via >= 0
+                ? { nextHop: x, recursive: true, via: this.prefixOf(res.via), resolved: res.hops }
+                : { nextHop: x, recursive: true, resolved: res.hops };
+            details.push(d);
+          }
+        }
+        // Share the memo's array when one recursive next hop gave everything.
+        out =
+          parts === 1 && single !== undefined && acc.length === single.hops.length
+            ? single.hops
+            : acc;
+        if (out.length === 0) cost = 0;
+      }
+      if (detail !== undefined) {
+        detail.push({ route: this.route(r), selected: false, inEcmp: false, nextHops: details! });
+      }
+      if (out.length === 0) continue;
+      (cands ??= []).push(this.candidate(r, cost));
+      (resolved ??= []).push(out);
+    }
+    if (cands === undefined) return EMPTY;
+    const sel = selectBest(cands, this.selection);
+    if (sel === undefined) return EMPTY;
+    const best = sel.best.route;
+    const ecmp = sel.ecmp.map((x) => x.route);
+    let hops: readonly ResolvedNextHop[];
+    if (ecmp.length === 1) {
+      hops = resolved![cands.indexOf(sel.best)]!;
+    } else {
+      const acc: ResolvedNextHop[] = [];
+      for (const x of sel.ecmp) {
+        for (const y of resolved![cands.indexOf(x)]!)
+          if (!acc.some((z) => sameHops([z], [y]))) acc.push(y);
+      }
+      hops = acc;
+    }
+    return { best, ecmp, hops, metric: this.rMetric[best]! };
+  }
+
+  /** Applies pending changes and notifies listeners. */
+  private flush(): void {
+    if (this.dirty.size === 0) return;
+    const affected = new Set<number>();
+    for (const pk of this.dirty) this.tracker.prefixChanged(pk, affected);
+    for (const pk of this.shape) this.tracker.prefixAppeared(this.prefixOf(pk), affected);
+    const todo = new Set<number>(this.dirty);
+    for (const r of affected) todo.add(this.rPk[r]!);
+    for (const pk of this.loopy) todo.add(pk);
+
+    const changes: RibChange<A>[] = [];
+    for (const pk of todo) {
+      const c = this.cols(pk);
+      const h = pk >>> 1;
+      const oldBest = c.best[h]!;
+      const oldHops = c.hops[h];
+      const oldEcmp = this.ecmpOf.get(pk);
+      const previous = this.before.has(pk)
+        ? this.before.get(pk)
+        : oldBest < 0
+          ? undefined
+          : this.route(oldBest);
+      let ev = EMPTY;
+      this.loopy.delete(pk);
+      if (c.head[h]! >= 0) {
+        const trace = NO_TRACE();
+        ev = this.evaluate(pk, [pk], trace);
+        if (trace.fresh) this.loopy.add(pk);
+      }
+      c.best[h] = ev.best;
+      c.hops[h] = ev.best < 0 ? undefined : ev.hops;
+      if (ev.ecmp.length > 1) this.ecmpOf.set(pk, ev.ecmp);
+      else this.ecmpOf.delete(pk);
+      if (ev.best < 0) {
+        if (previous !== undefined)
+          changes.push({
+            kind: 'remove',
+            prefix: this.prefixOf(pk),
+            ecmp: [],
+            nextHops: [],
+            previous,
+          });
+        continue;
+      }
+      const ecmpSame =
+        oldEcmp === undefined
+          ? ev.ecmp.length === 1
+          : oldEcmp.length === ev.ecmp.length &&
+            oldEcmp.every((x, i) => x === ev.ecmp[i] && !this.rewritten.has(x));
+      if (
+        previous !== undefined &&
+        oldBest === ev.best &&
+        !this.rewritten.has(ev.best) &&
+        ecmpSame &&
+        oldHops !== undefined &&
+        sameHops(oldHops, ev.hops)
+      ) {
+        continue;
+      }
+      const best = this.route(ev.best);
+      const change: RibChange<A> =
+        previous === undefined
+          ? {
+              kind: 'add',
+              prefix: best.prefix,
+              best,
+              ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+              nextHops: ev.hops,
+            }
+          : {
+              kind: 'change',
+              prefix: best.prefix,
+              best,
+              ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+              nextHops: ev.hops,
+              previous,
+            };
+      changes.push(change);
+    }
+    // Prefixes left without routes leave the trie.
+    for (const pk of this.shape) {
+      const c = this.cols(pk);
+      const h = pk >>> 1;
+      if (c.head[h]! >= 0) continue;
+      const p = this.prefixOf(pk);
+      c.hops[h] = undefined;
+      c.best[h] = -1;
+      this.loopy.delete(pk);
+      if (p.family === 4) this.t4.remove(p.address.value, p.length);
+      else
+        this.t6.remove(
+          p.address.words[0],
+          p.address.words[1],
+          p.address.words[2],
+          p.address.words[3],
+          p.length,
+        );
+    }
+    this.dirty.clear();
+    this.shape.clear();
+    this.before.clear();
+    this.rewritten.clear();
+    if (changes.length === 0 || this.listeners.size === 0) return;
+    this.emitting = true;
+    try {
+      for (const l of this.listeners) l(changes);
+    } finally {
+      this.emitting = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  private selectedAt(pk: number): Selected<A> | undefined {
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    const b = c.best[h]!;
+    if (b < 0) return undefined;
+    const best = this.route(b);
+    const more = this.ecmpOf.get(pk);
+    return {
+      prefix: best.prefix,
+      best,
+      ecmp: more === undefined ? [best] : more.map((x) => (x === b ? best : this.route(x))),
+      nextHops: c.hops[h]!,
+    };
+  }
+
+  /** The selected route, ECMP set and resolved next hops of exactly `prefix`. */
+  get(prefix: Prefix | string): Selected<A> | undefined {
+    const pk = this.findKey(toPrefix(prefix));
+    return pk < 0 ? undefined : this.selectedAt(pk);
+  }
+
+  /** Every candidate route of exactly `prefix`, in arrival order. */
+  routes(prefix: Prefix | string): Route<A>[] {
+    const pk = this.findKey(toPrefix(prefix));
+    const out: Route<A>[] = [];
+    if (pk < 0) return out;
+    for (let r = this.headOf(pk); r >= 0; r = this.rNext[r]!) out.push(this.route(r));
+    return out;
+  }
+
+  /** Each candidate of `prefix` with how its next hops resolved (what `show ip route` prints). */
+  explain(prefix: Prefix | string): RouteDetail<A>[] {
+    const pk = this.findKey(toPrefix(prefix));
+    if (pk < 0 || this.headOf(pk) < 0) return [];
+    const detail: RouteDetail<A>[] = [];
+    const rows: number[] = [];
+    for (let r = this.headOf(pk); r >= 0; r = this.rNext[r]!) rows.push(r);
+    const ev = this.evaluate(pk, [pk], NO_TRACE(), detail);
+    return detail.map((d, i) => ({
+      ...d,
+      selected: rows[i] === ev.best,
+      inEcmp: ev.ecmp.includes(rows[i]!),
+    }));
+  }
+
+  /** The installed route for a destination: longest matching prefix that has resolved next hops. */
+  lookup(address: Address | string): Selected<A> | undefined {
+    const a = toAddress(address);
+    for (const pk of this.covering(a)) {
+      const s = this.selectedAt(pk);
+      if (s !== undefined) return s;
+    }
+    return undefined;
+  }
+
+  /** The forwarding view: every installed prefix with its resolved next hops, in prefix order. */
+  forwarding(family?: 4 | 6): ForwardingEntry[] {
+    const out: ForwardingEntry[] = [];
+    const take = (fam: number) => (h: number) => {
+      const c = fam === 0 ? this.c4 : this.c6;
+      const hops = c.hops[h];
+      if (hops !== undefined) out.push({ prefix: this.prefixOf(h * 2 + fam), nextHops: hops });
+    };
+    if (family !== 6) this.t4.forEach(take(0));
+    if (family !== 4) this.t6.forEach(take(1));
+    return out;
+  }
+
+  /** Every prefix with candidates, in prefix order. */
+  prefixes(family?: 4 | 6): Prefix[] {
+    const out: Prefix[] = [];
+    const take = (fam: number) => (h: number) => {
+      const c = fam === 0 ? this.c4 : this.c6;
+      if (c.head[h]! >= 0) out.push(this.prefixOf(h * 2 + fam));
+    };
+    if (family !== 6) this.t4.forEach(take(0));
+    if (family !== 4) this.t6.forEach(take(1));
+    return out;
+  }
+}

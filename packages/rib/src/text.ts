@@ -1,0 +1,104 @@
+/**
+ * Allocation-free readers for the common address texts, used by the string lookups.
+ * They accept a strict subset of what `@routekit/prefix` accepts (dotted quad without
+ * leading zeros; IPv6 hex groups with at most one `::`, no embedded IPv4, no zone) and
+ * report anything else as "not handled" so the caller falls back to the full parser.
+ */
+
+/** The uint32 of a dotted-quad text, or -1 when the text is not plain dotted quad. */
+export function readIpv4(s: string): number {
+  const n = s.length;
+  if (n < 7 || n > 15) return -1;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else {
+      const d = c - 48;
+      if (d < 0 || d > 9) return -1;
+      if (digits === 1 && part === 0) return -1; // leading zero
+      part = part * 10 + d;
+      if (part > 255) return -1;
+      digits++;
+    }
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + part;
+}
+
+/** Where `readIpv6` leaves its result: four uint32 words, most significant first. */
+export const words6: Uint32Array = new Uint32Array(4);
+const groups = new Uint16Array(8);
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  if (l >= 97 && l <= 102) return l - 87;
+  return -1;
+}
+
+/**
+ * Reads an IPv6 text into {@link words6}; returns false (and leaves garbage there) when
+ * the text is not in the handled subset.
+ */
+export function readIpv6(s: string): boolean {
+  const n = s.length;
+  if (n < 2 || n > 39) return false;
+  let count = 0;
+  let gap = -1;
+  let i = 0;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
+    gap = 0;
+    i = 2;
+    if (i === n) {
+      words6.fill(0);
+      return true;
+    }
+  }
+  for (;;) {
+    let v = 0;
+    let d = 0;
+    while (i < n) {
+      const h = hexValue(s.charCodeAt(i));
+      if (h < 0) break;
+      v = (v << 4) | h;
+      d++;
+      i++;
+    }
+    if (d === 0 || d > 4 || count === 8) return false;
+    groups[count++] = v;
+    if (i === n) break;
+    if (s.charCodeAt(i) !== 58) return false;
+    i++;
+    if (i < n && s.charCodeAt(i) === 58) {
+      if (gap >= 0) return false;
+      gap = count;
+      i++;
+      if (i === n) break;
+    } else if (i === n) {
+      return false;
+    }
+  }
+  if (gap < 0) {
+    if (count !== 8) return false;
+  } else {
+    if (count > 7) return false;
+    const tail = count - gap;
+    for (let k = 0; k < tail; k++) groups[7 - k] = groups[count - 1 - k]!;
+    for (let k = gap; k < 8 - tail; k++) groups[k] = 0;
+  }
+  words6[0] = (groups[0]! << 16) | groups[1]!;
+  words6[1] = (groups[2]! << 16) | groups[3]!;
+  words6[2] = (groups[4]! << 16) | groups[5]!;
+  words6[3] = (groups[6]! << 16) | groups[7]!;
+  return true;
+}
