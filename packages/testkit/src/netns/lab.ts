@@ -194,7 +194,7 @@ export class Lab {
     return lab;
   }
 
-  /** Namespaces this lab created (and has not deleted yet). */
+  /** Namespaces this lab created (deleted again by `close()`). */
   get namespaces(): readonly string[] {
     return [...this.#namespaces];
   }
@@ -411,9 +411,16 @@ export class Lab {
       this.#meta = { ...this.#meta, keep: true };
       writeMeta(this.#meta, join(this.dir, '..'));
       this.#forget();
+      const hints = [...this.#nodes.values()].map((n) => {
+        const tools = [`ip netns exec ${n.ns} ip route`];
+        if (existsSync(join(n.dir, 'zebra.vty'))) {
+          tools.push(`ip netns exec ${n.ns} vtysh --vty_socket ${n.dir}`);
+        }
+        if (existsSync(join(n.dir, 'bird.ctl'))) tools.push(`birdc -s ${join(n.dir, 'bird.ctl')}`);
+        return `  ${n.name}: ${tools.join(' | ')}`;
+      });
       console.error(
-        `[testkit] lab ${this.label} kept for debugging: namespaces ${this.#namespaces.join(' ')}; files in ${this.dir}\n` +
-          `  e.g. ip netns exec ${this.#namespaces[0] ?? '<ns>'} ip route; remove with: pnpm test:interop (preflight) or ip netns del …`,
+        `[testkit] ROUTEKIT_LAB_KEEP: failed lab ${this.label} (${this.id}) kept running, files in ${this.dir}; the next interop run (or any Lab.create outside this run) removes it\n${hints.join('\n')}`,
       );
       return;
     }
