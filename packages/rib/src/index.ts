@@ -16,5 +16,6 @@ export {
   type Selected,
 } from './rib.js';
 export type { BgpAttrs, NextHop, OspfAttrs, Route, RouteInput } from './route.js';
+export { type FrrNextHopJson, type FrrRouteJson, ribSnapshot } from './snapshot.js';
 export { COMPILE_THRESHOLD, type CompileMode, Ipv4Trie, type TrieOptions } from './trie4.js';
 export { Ipv6Trie } from './trie6.js';

@@ -16,7 +16,7 @@ import type { Address, Prefix } from '@routekit/prefix';
 import {
   type Candidate,
   type Protocol,
-  SelectionError,
+  type SelectionError,
   type SelectOptions,
   selectBest,
   validateCandidate,
@@ -128,15 +128,18 @@ class PrefixColumns {
   }
 }
 
+function sameHop(x: ResolvedNextHop, y: ResolvedNextHop): boolean {
+  if (x === y) return true;
+  if (x.interface !== y.interface) return false;
+  if (x.address === undefined || y.address === undefined) return x.address === y.address;
+  return addressKey(x.address) === addressKey(y.address);
+}
+
 function sameHops(a: readonly ResolvedNextHop[], b: readonly ResolvedNextHop[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.interface !== y.interface) return false;
-    if ((x.address === undefined) !== (y.address === undefined)) return false;
-    if (x.address !== undefined && addressKey(x.address) !== addressKey(y.address!)) return false;
+    if (!sameHop(a[i]!, b[i]!)) return false;
   }
   return true;
 }
@@ -424,8 +427,7 @@ export class Rib<A = unknown> {
     const src = this.sourceId(input.source);
     const attrs = input.attrs;
     const protocol = this.sourceProtocols[src]!;
-    if (protocol === 'bgp' || protocol === 'ospf')
-      this.checkAttrs(protocol, input.distance, input.metric, attrs);
+    this.checkCandidate(protocol, input.distance, input.metric, attrs);
 
     const pk = this.insertKey(prefix);
     const c = this.cols(pk);
@@ -478,8 +480,8 @@ export class Rib<A = unknown> {
     if (this.depth === 0) this.flush();
   }
 
-  private checkAttrs(
-    protocol: 'bgp' | 'ospf',
+  private checkCandidate(
+    protocol: Protocol,
     distance: number,
     metric: number,
     attrs: unknown,
@@ -487,14 +489,18 @@ export class Rib<A = unknown> {
     const trial =
       protocol === 'bgp'
         ? { ...(attrs as object), protocol, route: 0, distance }
-        : { ...(attrs as object), protocol, route: 0, distance, metric };
+        : protocol === 'ospf'
+          ? { ...(attrs as object), protocol, route: 0, distance, metric }
+          : { protocol, route: 0, distance, metric };
     try {
       validateCandidate(trial as Candidate, 0);
     } catch (e) {
-      if (e instanceof SelectionError) {
+      // Matched by name: a second copy of route-selection (src and dist) has another class.
+      if (e instanceof Error && e.name === 'SelectionError') {
+        const field = (e as SelectionError).field;
         throw new RibError(
-          'invalid-attrs',
-          `${protocol} route attrs rejected by route selection: ${e.message}`,
+          field === 'metric' ? 'metric-out-of-range' : 'invalid-attrs',
+          `${protocol} route rejected by route selection: ${e.message}`,
           { cause: e },
         );
       }
@@ -628,7 +634,7 @@ export class Rib<A = unknown> {
         let parts = 0;
         for (const x of hops) {
           if (x.interface !== undefined) {
-            acc.push(x as ResolvedNextHop);
+            if (!acc.some((z) => sameHop(z, x as ResolvedNextHop))) acc.push(x as ResolvedNextHop);
             cost = 0;
             parts++;
             details?.push({ nextHop: x, recursive: false, resolved: [x as ResolvedNextHop] });
@@ -636,7 +642,7 @@ export class Rib<A = unknown> {
           }
           const res = this.tracker.resolve(x.address!, stack, trace);
           if (res.hops.length > 0) {
-            for (const y of res.hops) acc.push(y);
+            for (const y of res.hops) if (!acc.some((z) => sameHop(z, y))) acc.push(y);
             if (res.cost < cost) cost = res.cost;
             single = res;
             parts++;
@@ -660,8 +666,12 @@ export class Rib<A = unknown> {
         detail.push({ route: this.route(r), selected: false, inEcmp: false, nextHops: details! });
       }
       if (out.length === 0) continue;
-      (cands ??= []).push(this.candidate(r, cost));
-      (resolved ??= []).push(out);
+      if (cands === undefined || resolved === undefined) {
+        cands = [];
+        resolved = [];
+      }
+      cands.push(this.candidate(r, cost));
+      resolved.push(out);
     }
     if (cands === undefined) return EMPTY;
     const sel = selectBest(cands, this.selection);

@@ -128,7 +128,10 @@ export function normalizeNextHops(prefix: Prefix, hops: readonly (NextHop | stri
     }
     out.push(iface === undefined ? { address: a } : { address: a, interface: iface });
   }
-  return out;
+  if (out.length === 1) return out;
+  // The same next hop twice is one next hop.
+  const key = (h: NextHop): string => `${JSON.stringify(h.address ?? null)}%${h.interface ?? ''}`;
+  return out.filter((h, i) => out.findIndex((x) => key(x) === key(h)) === i);
 }
 
 /** `toPrefix` re-exported for the RIB. */

@@ -160,6 +160,13 @@ export function arbRouteInput(): fc.Arbitrary<RouteInput> {
               localPref,
             }
           : undefined;
-      return { prefix, nextHops, source, distance, metric, attrs };
+      return {
+        prefix,
+        nextHops,
+        source,
+        distance,
+        metric: protocol === 'rip' ? Math.min(metric, 16) : metric,
+        attrs,
+      };
     });
 }
