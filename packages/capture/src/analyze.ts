@@ -23,6 +23,8 @@ export interface RoutingMessage {
   /** Source and destination addresses (innermost IP header). */
   readonly source: string;
   readonly destination: string;
+  /** BGP: offset of the first byte in its direction's reassembled TCP stream. */
+  readonly streamOffset?: number;
   /** The message bytes (views into the frame, reassembled datagram or TCP stream). */
   readonly bytes: Uint8Array;
   /**
@@ -114,7 +116,13 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
       found.push({
         order: m.lastFrame,
         offset: m.offset,
-        message: { ...base, firstFrame: m.firstFrame, frame: m.lastFrame, bytes: m.bytes },
+        message: {
+          ...base,
+          firstFrame: m.firstFrame,
+          frame: m.lastFrame,
+          streamOffset: m.offset,
+          bytes: m.bytes,
+        },
       });
     }
     for (const issue of issues) {
@@ -132,6 +140,7 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
           ...base,
           firstFrame: issue.frame,
           frame: issue.frame,
+          streamOffset: issue.offset,
           bytes,
           framing: { kind: issue.kind, detail: issue.detail, length: issue.length },
         },

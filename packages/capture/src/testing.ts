@@ -89,7 +89,7 @@ export function arbPcapngFile(): fc.Arbitrary<GeneratedCapture> {
     .chain((o) =>
       arbWriteFrames({ interfaces: o.simple ? 1 : o.interfaces.length }).map((generated) => {
         // A Simple Packet Block has no captured length: the data must be the packet.
-        const frames = o.simple
+        const frames: WriteFrame[] = o.simple
           ? generated.map((f) => ({ data: f.data, timestamp: 0n, originalLength: f.data.length }))
           : generated;
         const interfaces: PcapngInterface[] = o.interfaces.map((i) => ({

@@ -50,7 +50,7 @@ function seg(sequence: number, payload: Uint8Array | number[], flags = TcpFlag.A
 
 function stream(segments: TcpSegment[]): TcpStream {
   const r = new TcpReassembler();
-  segments.forEach((s, i) => r.add(flow, 0, s, i + 1));
+  for (const [i, s] of segments.entries()) r.add(flow, 0, s, i + 1);
   const [out] = r.finish();
   if (out === undefined) throw new Error('no stream');
   return out;

@@ -1,0 +1,50 @@
+import type { RoutingProtocol } from '@routekit/capture';
+import type { DecodeError } from '@routekit/wire';
+
+/** The protocols `routekit decode` lists. */
+export type DecodeProtocol = Exclude<RoutingProtocol, 'bfd'>;
+
+/** Every {@link DecodeProtocol}. */
+export const DECODE_PROTOCOLS: readonly DecodeProtocol[] = ['bgp', 'ospf', 'rip', 'ripng'];
+
+/** What a decoder is told besides the bytes. */
+export interface DecodeContext {
+  /** Frame that completed the message; undefined for hex input. */
+  readonly frame?: number;
+  /** IP version of the packet that carried it (4 or 6), when known. */
+  readonly ipVersion?: 4 | 6;
+}
+
+/**
+ * A codec's total decoder, in the shape `@routekit/wire`'s `decode()` returns: a value
+ * (any plain data; bigint and Uint8Array fields are printed as strings and hex), or a
+ * `DecodeError`. It must not throw; if it does, the message is printed as an
+ * `internal-error` decode error instead of crashing the command.
+ */
+export type MessageDecoder = (
+  bytes: Uint8Array,
+  context: DecodeContext,
+) =>
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: DecodeError };
+
+const decoders = new Map<DecodeProtocol, MessageDecoder>();
+
+/**
+ * Register the decoder of a protocol (codec packages call this as they land; a later
+ * registration replaces an earlier one). Until one is registered, `routekit decode`
+ * lists that protocol's messages as undecoded payloads.
+ */
+export function registerDecoder(protocol: DecodeProtocol, decoder: MessageDecoder): void {
+  decoders.set(protocol, decoder);
+}
+
+/** Remove a protocol's decoder (for tests). */
+export function unregisterDecoder(protocol: DecodeProtocol): void {
+  decoders.delete(protocol);
+}
+
+/** The registered decoder of a protocol, if any. */
+export function decoderFor(protocol: DecodeProtocol): MessageDecoder | undefined {
+  return decoders.get(protocol);
+}
