@@ -31,7 +31,11 @@ const flow: Flow = {
   closed: false,
 };
 
-function seg(sequence: number, payload: Uint8Array | number[], flags = TcpFlag.Ack): TcpSegment {
+function seg(
+  sequence: number,
+  payload: Uint8Array | number[],
+  flags: number = TcpFlag.Ack,
+): TcpSegment {
   return {
     kind: 'tcp',
     sourcePort: 40000,

@@ -1,0 +1,42 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { vectorPath } from '@routekit/testkit';
+import { expect, test } from 'vitest';
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], (e, out, err) => {
+      resolve({ code: e === null ? 0 : ((e as { code?: number }).code ?? -1), out, err });
+    });
+  });
+}
+
+// The built bin as a child process. `tsc -b` is incremental: it builds the package and
+// its references (wire, capture) when a source changed, and is quick otherwise.
+test('the built routekit bin runs, prints JSON lines and sets exit codes', {
+  timeout: 180_000,
+}, async () => {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', fileURLToPath(new URL('..', import.meta.url))], {
+    stdio: 'inherit',
+    timeout: 170_000,
+  });
+  expect(existsSync(bin)).toBe(true);
+  const ok = await run(['decode', vectorPath('rip/tcpdump/ripv1v2.pcap')]);
+  expect(ok.code).toBe(0);
+  expect(
+    ok.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).protocol),
+  ).toEqual(['rip', 'rip', 'rip', 'rip']);
+  const usage = await run(['decode', '--bogus']);
+  expect(usage.code).toBe(1);
+  const missing = await run(['capture', 'no-such-file.pcap']);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toBe('routekit capture: cannot read no-such-file.pcap: ENOENT\n');
+});
