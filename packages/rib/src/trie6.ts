@@ -398,6 +398,21 @@ export class Ipv6Trie {
     return this.len[handle]!;
   }
 
+  /**
+   * Gives back spare capacity: after a bulk load the node arrays are cut to the slots
+   * in use (growth leaves up to a third of them empty). Later inserts grow them again.
+   */
+  trim(): void {
+    const n = Math.max(4, this.used);
+    const cut = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, m: number): T =>
+      a.slice(0, m) as T;
+    this.key = cut(this.key, n * 4);
+    this.len = cut(this.len, n);
+    this.flag = cut(this.flag, n);
+    this.c0 = cut(this.c0, n);
+    this.c1 = cut(this.c1, n);
+  }
+
   /** Removes every prefix. */
   clear(): void {
     this.root = -1;
