@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import {
+  type Candidate,
+  compareBgpPair,
+  resolveOptions,
+  SELECTION_ERROR_CODES,
+  SelectionError,
+  selectBest,
+  selectBgp,
+  validateCandidate,
+} from '../src/index.js';
+import { candidateErrorVectors, optionErrorVectors, VALID_BGP } from './vectors/errors.js';
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('invalid candidates throw a SelectionError naming the candidate and field', () => {
+  for (const v of candidateErrorVectors) {
+    test(v.name, () => {
+      const list = [VALID_BGP, v.candidate] as unknown as Candidate<string>[];
+      const e = thrown(() => selectBest(list));
+      expect(e).toBeInstanceOf(SelectionError);
+      expect(e).toMatchObject({ code: v.code, index: 1, field: v.field, name: 'SelectionError' });
+      expect(SELECTION_ERROR_CODES).toContain(v.code);
+      expect(thrown(() => validateCandidate(v.candidate as Candidate, 1))).toMatchObject({
+        code: v.code,
+      });
+    });
+  }
+
+  test('the message says where and what', () => {
+    const e = thrown(() =>
+      selectBest([{ protocol: 'static', route: 0, metric: Number.NaN }]),
+    ) as Error;
+    expect(e.message).toBe('candidate 0: metric = NaN (invalid-metric)');
+    const t = thrown(() => selectBest([{ ...VALID_BGP, peerType: 'ebgp' as never }])) as Error;
+    expect(t.message).toBe('candidate 0: peerType = "ebgp" (invalid-attribute)');
+    const o = thrown(() => selectBest([{ ...VALID_BGP, peerAddress: {} as never }])) as Error;
+    expect(o.message).toBe('candidate 0: peerAddress = object (invalid-attribute)');
+  });
+
+  test('every candidate is checked, also after a winner is clear and when it could never be installed', () => {
+    const neverInstalled = { protocol: 'rip', route: 'x', metric: 99, distance: 255 };
+    expect(() => selectBest([VALID_BGP, neverInstalled] as unknown as Candidate[])).toThrow(
+      SelectionError,
+    );
+  });
+
+  test('selectBgp rejects candidates of other protocols', () => {
+    const e = thrown(() =>
+      selectBgp([VALID_BGP, { protocol: 'static', route: 'x', metric: 0 } as never]),
+    );
+    expect(e).toMatchObject({
+      code: 'unknown-protocol',
+      index: 1,
+      field: 'protocol',
+      value: 'static',
+    });
+  });
+
+  test('compareBgpPair validates both sides', () => {
+    expect(thrown(() => compareBgpPair(VALID_BGP, { ...VALID_BGP, med: -1 }))).toMatchObject({
+      code: 'invalid-attribute',
+      index: 1,
+      field: 'med',
+    });
+  });
+});
+
+describe('invalid options throw before anything is compared', () => {
+  for (const v of optionErrorVectors) {
+    test(v.name, () => {
+      const e = thrown(() => selectBest([VALID_BGP], v.options));
+      expect(e).toBeInstanceOf(SelectionError);
+      expect(e).toMatchObject({ code: v.code, field: v.field });
+      expect((e as SelectionError).index).toBeUndefined();
+      expect(() => resolveOptions(v.options)).toThrow(SelectionError);
+    });
+  }
+});
