@@ -51,9 +51,9 @@ export class Dir24 {
 
   /**
    * Prefix `key/len` got handle `h`: take over every entry of its range whose owner is
-   * shorter. `lenOf` gives the length of an owner handle.
+   * shorter. `nodes` is the trie's node array (length of handle `x` at `4x + 1`, low byte).
    */
-  assign(key: number, len: number, h: number, lenOf: Uint8Array): void {
+  assign(key: number, len: number, h: number, nodes: Int32Array): void {
     const v = h + 1;
     const l1 = this.l1;
     if (len <= 24) {
@@ -62,13 +62,13 @@ export class Dir24 {
       for (let i = start; i < end; i++) {
         const e = l1[i]!;
         if (e >= 0) {
-          if (e === 0 || lenOf[e - 1]! < len) l1[i] = v;
+          if (e === 0 || (nodes[4 * (e - 1) + 1]! & 255) < len) l1[i] = v;
         } else {
           const l2 = this.l2;
           const base = ~e << 8;
           for (let j = base; j < base + 256; j++) {
             const x = l2[j]!;
-            if (x === 0 || lenOf[x - 1]! < len) l2[j] = v;
+            if (x === 0 || (nodes[4 * (x - 1) + 1]! & 255) < len) l2[j] = v;
           }
         }
       }
@@ -85,8 +85,29 @@ export class Dir24 {
     const to = from + 2 ** (32 - len);
     for (let j = from; j < to; j++) {
       const x = l2[j]!;
-      if (x === 0 || lenOf[x - 1]! < len) l2[j] = v;
+      if (x === 0 || (nodes[4 * (x - 1) + 1]! & 255) < len) l2[j] = v;
     }
+  }
+
+  /**
+   * Bulk build: sets the whole range of `key/len` to handle `h`. Correct only when
+   * prefixes come in trie pre-order (every prefix before the more-specifics inside it).
+   */
+  fill(key: number, len: number, h: number): void {
+    const v = h + 1;
+    if (len <= 24) {
+      const start = key >>> 8;
+      this.l1.fill(v, start, start + 2 ** (24 - len));
+      return;
+    }
+    const i = key >>> 8;
+    let e = this.l1[i]!;
+    if (e >= 0) {
+      e = ~this.newChunk(e);
+      this.l1[i] = e;
+    }
+    const from = (~e << 8) | (key & 255);
+    this.l2.fill(v, from, from + 2 ** (32 - len));
   }
 
   /** Prefix `key/len` (handle `h`) is gone: its entries go to `parent` (a handle or -1). */

@@ -57,13 +57,21 @@ export interface ResolutionHost {
 interface Entry {
   readonly address: Address;
   readonly key: string;
-  /** Route ids whose next hops include this address. */
-  readonly routes: Set<number>;
+  /**
+   * Route ids whose next hops include this address; `undefined` once there are more
+   * than {@link MANY} (a BGP peer's whole table): then only `many` counts them, and an
+   * invalidation asks the RIB to scan its rows instead.
+   */
+  routes: Set<number> | undefined;
+  many: number;
   memo: Resolution | undefined;
   prefixes: readonly number[];
   addrs: readonly Address[];
   computing: boolean;
 }
+
+/** Above this many routes per next-hop address, dependents are found by scanning. */
+const MANY = 4096;
 
 export function addressKey(a: Address): string {
   return a.family === 4 ? `${a.value}` : `${a.words[0]},${a.words[1]},${a.words[2]},${a.words[3]}`;
@@ -84,6 +92,8 @@ export class NextHopTracker {
   private readonly entries = new Map<string, Entry>();
   private readonly visitors = new Map<number, Set<Entry>>();
   private readonly byAddress = new PrefixTrie<Set<Entry>>({ compile: 'never' });
+  private readonly byObject = new WeakMap<Address, Entry>();
+  private scans = new Set<string>();
 
   constructor(
     private readonly host: ResolutionHost,
@@ -103,6 +113,7 @@ export class NextHopTracker {
         address: a,
         key,
         routes: new Set(),
+        many: 0,
         memo: undefined,
         prefixes: [],
         addrs: [],
@@ -115,19 +126,46 @@ export class NextHopTracker {
 
   /** Route `route` uses address `a` as a recursive next hop. */
   watch(a: Address, route: number): void {
-    this.entry(a).routes.add(route);
+    const e = this.entryOf(a);
+    if (e.routes === undefined) {
+      e.many++;
+      return;
+    }
+    e.routes.add(route);
+    if (e.routes.size > MANY) {
+      e.many = e.routes.size;
+      e.routes = undefined;
+    }
   }
 
   unwatch(a: Address, route: number): void {
     const e = this.entries.get(addressKey(a));
     if (e === undefined) return;
-    e.routes.delete(route);
-    if (e.routes.size === 0 && e.memo === undefined) this.entries.delete(e.key);
+    if (e.routes !== undefined) e.routes.delete(route);
+    else e.many--;
+    if ((e.routes?.size ?? e.many) === 0 && e.memo === undefined) this.entries.delete(e.key);
+  }
+
+  private entryOf(a: Address): Entry {
+    // Next-hop sets are interned, so the same Address object comes back for every route.
+    let e = this.byObject.get(a);
+    if (e === undefined || this.entries.get(e.key) !== e) {
+      e = this.entry(a);
+      this.byObject.set(a, e);
+    }
+    return e;
+  }
+
+  /** Addresses whose dependents must be found by scanning (see `routes`); cleared. */
+  takeScans(): Set<string> {
+    const s = this.scans;
+    this.scans = new Set();
+    return s;
   }
 
   /** Resolves `a` for a route of the last prefix on `stack`. */
   resolve(a: Address, stack: number[], trace: Trace): Resolution {
-    const e = this.entry(a);
+    const e = this.entryOf(a);
     if (e.memo === undefined && !e.computing) {
       e.computing = true;
       const t: Trace = { collect: true, prefixes: new Set(), addrs: [], fresh: false };
@@ -213,8 +251,25 @@ export class NextHopTracker {
     }
     e.prefixes = [];
     e.addrs = [];
-    for (const r of e.routes) out.add(r);
-    if (e.routes.size === 0) this.entries.delete(e.key);
+    if (e.routes === undefined) this.scans.add(e.key);
+    else for (const r of e.routes) out.add(r);
+    if ((e.routes?.size ?? e.many) === 0) this.entries.delete(e.key);
+  }
+
+  /** Number of distinct addresses some memo consulted. */
+  get consultedCount(): number {
+    return this.byAddress.size;
+  }
+
+  /** Calls `fn` with every address some memo consulted. */
+  forEachConsulted(fn: (a: Address) => void): void {
+    for (const { prefix } of this.byAddress.entries()) fn(prefix.address);
+  }
+
+  /** A prefix containing `a` came or went: drop the memos that consulted `a`. */
+  addressChanged(a: Address, out: Set<number>): void {
+    const s = this.byAddress.get(hostPrefix(a));
+    if (s !== undefined) for (const e of [...s]) this.invalidate(e, out);
   }
 
   /** The routes of prefix `key` changed: drop every memo that consulted it; affected routes go to `out`. */

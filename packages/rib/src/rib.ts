@@ -15,7 +15,9 @@
 import type { Address, Prefix } from '@routekit/prefix';
 import {
   type Candidate,
+  NEVER_INSTALLED,
   type Protocol,
+  RIP_INFINITY,
   type SelectionError,
   type SelectOptions,
   selectBest,
@@ -183,7 +185,12 @@ export class Rib<A = unknown> {
   // Pending work of the current batch.
   private readonly dirty = new Set<number>();
   private readonly shape = new Set<number>();
-  private readonly before = new Map<number, Route<A> | undefined>();
+  private readonly before = new Map<number, Route<A> | null>();
+  private readonly validBgp = new WeakMap<object, number>();
+  private lastHopsIn: unknown;
+  private lastHopsFamily = 0;
+  private lastHops: NextHop[] = [];
+  private lastHopsKey = '';
   private readonly rewritten = new Set<number>();
   private readonly loopy = new Set<number>();
   private depth = 0;
@@ -298,6 +305,12 @@ export class Rib<A = unknown> {
 
   private headOf(pk: number): number {
     return this.cols(pk).head[pk >>> 1]!;
+  }
+
+  /** Keys of every prefix in the tries containing `a` (with routes or not). */
+  private chainOf(a: Address): number[] {
+    if (a.family === 4) return this.t4.matches(a.value).map((h) => h * 2);
+    return this.t6.matches(a.words[0], a.words[1], a.words[2], a.words[3]).map((h) => h * 2 + 1);
   }
 
   /** Keys of prefixes with routes containing `a`, longest first. */
@@ -422,12 +435,30 @@ export class Rib<A = unknown> {
     if (input === null || typeof input !== 'object')
       throw new RibError('invalid-prefix', 'route is not an object');
     const prefix = toPrefix(input.prefix);
-    const hops = normalizeNextHops(prefix, input.nextHops);
+    let hops = this.lastHops;
+    let nhKey = this.lastHopsKey;
+    if (input.nextHops !== this.lastHopsIn || prefix.family !== this.lastHopsFamily) {
+      // Routes are immutable: the same next-hop array again is the same next hops.
+      hops = normalizeNextHops(prefix, input.nextHops);
+      nhKey = hopsKey(hops);
+      this.lastHopsIn = input.nextHops;
+      this.lastHopsFamily = prefix.family;
+      this.lastHops = hops;
+      this.lastHopsKey = nhKey;
+    }
     checkNumbers(input.distance, input.metric);
     const src = this.sourceId(input.source);
     const attrs = input.attrs;
     const protocol = this.sourceProtocols[src]!;
-    this.checkCandidate(protocol, input.distance, input.metric, attrs);
+    if (
+      protocol !== 'bgp' ||
+      attrs === null ||
+      typeof attrs !== 'object' ||
+      this.validBgp.get(attrs) !== input.distance
+    ) {
+      this.checkCandidate(protocol, input.distance, input.metric, attrs);
+      if (protocol === 'bgp') this.validBgp.set(attrs as object, input.distance);
+    }
 
     const pk = this.insertKey(prefix);
     const c = this.cols(pk);
@@ -438,7 +469,7 @@ export class Rib<A = unknown> {
       last = r;
       r = this.rNext[r]!;
     }
-    const nhId = this.nextHopSets.acquire(hopsKey(hops), () =>
+    const nhId = this.nextHopSets.acquire(nhKey, () =>
       Object.freeze(hops.map((x) => Object.freeze(x))),
     );
     const attrsId = attrs === undefined ? -1 : this.attrSets.acquire(attrs);
@@ -516,9 +547,10 @@ export class Rib<A = unknown> {
   /** Records the selected state of `pk` before its first change in this batch. */
   private touch(pk: number): void {
     this.dirty.add(pk);
-    if (this.before.has(pk)) return;
     const b = this.cols(pk).best[pk >>> 1]!;
-    this.before.set(pk, b < 0 ? undefined : this.route(b));
+    // null: there was a best route, but nobody listens, so it is not kept.
+    if (b >= 0 && !this.before.has(pk))
+      this.before.set(pk, this.listeners.size > 0 ? this.route(b) : null);
   }
 
   /** Removes the route of `source` for `prefix`; false when there is none. */
@@ -557,6 +589,7 @@ export class Rib<A = unknown> {
     this.nextHopSets.release(this.rNh[r]!);
     if (this.rAttrs[r]! >= 0) this.attrSets.release(this.rAttrs[r]!);
     this.rNext[r] = this.freeRow;
+    this.rPk[r] = -1;
     this.freeRow = r;
     this.rewritten.add(r);
     this.routeTotal--;
@@ -618,8 +651,9 @@ export class Rib<A = unknown> {
   ): Evaluation {
     const c = this.cols(pk);
     const h = pk >>> 1;
-    let cands: Candidate<number>[] | undefined;
+    let rows: number[] | undefined;
     let resolved: (readonly ResolvedNextHop[])[] | undefined;
+    let costs: number[] | undefined;
     for (let r = c.head[h]!; r >= 0; r = this.rNext[r]!) {
       const hops = this.nextHopSets.get(this.rNh[r]!);
       let out: readonly ResolvedNextHop[] | ResolvedNextHop[] = hops as readonly ResolvedNextHop[];
@@ -666,14 +700,25 @@ export class Rib<A = unknown> {
         detail.push({ route: this.route(r), selected: false, inEcmp: false, nextHops: details! });
       }
       if (out.length === 0) continue;
-      if (cands === undefined || resolved === undefined) {
-        cands = [];
+      if (rows === undefined || resolved === undefined || costs === undefined) {
+        rows = [];
         resolved = [];
+        costs = [];
       }
-      cands.push(this.candidate(r, cost));
+      rows.push(r);
       resolved.push(out);
+      costs.push(cost);
     }
-    if (cands === undefined) return EMPTY;
+    if (rows === undefined || resolved === undefined || costs === undefined) return EMPTY;
+    if (rows.length === 1) {
+      // One candidate: selection keeps it unless it can never be installed.
+      const r = rows[0]!;
+      const never =
+        this.rDist[r] === NEVER_INSTALLED ||
+        (this.sourceProtocols[this.rSrc[r]!] === 'rip' && this.rMetric[r] === RIP_INFINITY);
+      return never ? EMPTY : { best: r, ecmp: [r], hops: resolved[0]!, metric: this.rMetric[r]! };
+    }
+    const cands: Candidate<number>[] = rows.map((r, i) => this.candidate(r, costs[i]!));
     const sel = selectBest(cands, this.selection);
     if (sel === undefined) return EMPTY;
     const best = sel.best.route;
@@ -692,28 +737,56 @@ export class Rib<A = unknown> {
     return { best, ecmp, hops, metric: this.rMetric[best]! };
   }
 
+  /** The best route before this batch: kept at first touch, or still in the columns. */
+  private previous(stored: Route<A> | null | undefined, oldBest: number): Route<A> | undefined {
+    if (stored !== undefined) return stored ?? undefined;
+    return oldBest < 0 ? undefined : this.route(oldBest);
+  }
+
   /** Applies pending changes and notifies listeners. */
   private flush(): void {
     if (this.dirty.size === 0) return;
     const affected = new Set<number>();
     for (const pk of this.dirty) this.tracker.prefixChanged(pk, affected);
-    for (const pk of this.shape) this.tracker.prefixAppeared(this.prefixOf(pk), affected);
+    if (this.shape.size > 4 * this.tracker.consultedCount) {
+      // Many prefixes came or went (a table load): check the few tracked addresses instead.
+      this.tracker.forEachConsulted((a) => {
+        for (const pk of this.chainOf(a)) {
+          if (this.shape.has(pk)) {
+            this.tracker.addressChanged(a, affected);
+            return;
+          }
+        }
+      });
+    } else {
+      for (const pk of this.shape) this.tracker.prefixAppeared(this.prefixOf(pk), affected);
+    }
     const todo = new Set<number>(this.dirty);
     for (const r of affected) todo.add(this.rPk[r]!);
+    const scans = this.tracker.takeScans();
+    if (scans.size > 0) {
+      // Next hops with very many dependents: find the routes by their next-hop set.
+      const sets = new Set<number>();
+      this.nextHopSets.values.forEach((hops, id) => {
+        if (hops?.some((x) => x.interface === undefined && scans.has(addressKey(x.address!))))
+          sets.add(id);
+      });
+      for (let r = 0; r < this.rowsUsed; r++) {
+        if (this.rPk[r]! >= 0 && sets.has(this.rNh[r]!)) todo.add(this.rPk[r]!);
+      }
+    }
     for (const pk of this.loopy) todo.add(pk);
 
     const changes: RibChange<A>[] = [];
+    const emit = this.listeners.size > 0;
     for (const pk of todo) {
       const c = this.cols(pk);
       const h = pk >>> 1;
       const oldBest = c.best[h]!;
       const oldHops = c.hops[h];
       const oldEcmp = this.ecmpOf.get(pk);
-      const previous = this.before.has(pk)
-        ? this.before.get(pk)
-        : oldBest < 0
-          ? undefined
-          : this.route(oldBest);
+      const stored = this.before.get(pk);
+      const had = stored !== undefined || oldBest >= 0;
       let ev = EMPTY;
       this.loopy.delete(pk);
       if (c.head[h]! >= 0) {
@@ -726,14 +799,15 @@ export class Rib<A = unknown> {
       if (ev.ecmp.length > 1) this.ecmpOf.set(pk, ev.ecmp);
       else this.ecmpOf.delete(pk);
       if (ev.best < 0) {
-        if (previous !== undefined)
-          changes.push({
-            kind: 'remove',
-            prefix: this.prefixOf(pk),
-            ecmp: [],
-            nextHops: [],
-            previous,
-          });
+        if (had && emit) {
+          const previous = this.previous(stored, oldBest);
+          const prefix = this.prefixOf(pk);
+          changes.push(
+            previous === undefined
+              ? { kind: 'remove', prefix, ecmp: [], nextHops: [] }
+              : { kind: 'remove', prefix, ecmp: [], nextHops: [], previous },
+          );
+        }
         continue;
       }
       const ecmpSame =
@@ -741,8 +815,9 @@ export class Rib<A = unknown> {
           ? ev.ecmp.length === 1
           : oldEcmp.length === ev.ecmp.length &&
             oldEcmp.every((x, i) => x === ev.ecmp[i] && !this.rewritten.has(x));
+      if (!emit) continue;
       if (
-        previous !== undefined &&
+        had &&
         oldBest === ev.best &&
         !this.rewritten.has(ev.best) &&
         ecmpSame &&
@@ -752,23 +827,23 @@ export class Rib<A = unknown> {
         continue;
       }
       const best = this.route(ev.best);
-      const change: RibChange<A> =
-        previous === undefined
-          ? {
-              kind: 'add',
-              prefix: best.prefix,
-              best,
-              ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
-              nextHops: ev.hops,
-            }
-          : {
-              kind: 'change',
-              prefix: best.prefix,
-              best,
-              ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
-              nextHops: ev.hops,
-              previous,
-            };
+      const previous = had ? this.previous(stored, oldBest) : undefined;
+      const change: RibChange<A> = !had
+        ? {
+            kind: 'add',
+            prefix: best.prefix,
+            best,
+            ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+            nextHops: ev.hops,
+          }
+        : {
+            kind: 'change',
+            prefix: best.prefix,
+            best,
+            ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+            nextHops: ev.hops,
+            ...(previous === undefined ? {} : { previous }),
+          };
       changes.push(change);
     }
     // Prefixes left without routes leave the trie.

@@ -6,25 +6,26 @@
  * of 16 bits or more below it, so a lookup starts that far down the trie.
  *
  * Handles work as in `Ipv4Trie`: stable while the prefix is present, values live in the
- * caller's arrays.
+ * caller's arrays. Node layout: eight int32 per node (32 bytes): the four key words,
+ * `length | flag << 8`, the two children and one spare.
  */
 import { checkPrefix6, checkUint32, grow, mask32 } from './bits.js';
 import { COMPILE_THRESHOLD, type CompileMode, type TrieOptions } from './trie4.js';
 
-const FREE = 2;
+const PREFIX = 256;
+const FREE = 512;
 const JUMP_BITS = 16;
 const JUMP_SIZE = 1 << JUMP_BITS;
 
-/** Bits the four words `a` and the key of node `n` have in common (0..128). */
+/** Bits the four words `a` and the key at `k[b..b+3]` have in common (0..128). */
 function commonBits(
-  k: Uint32Array,
-  n: number,
+  k: Int32Array,
+  b: number,
   a0: number,
   a1: number,
   a2: number,
   a3: number,
 ): number {
-  const b = 4 * n;
   let x = (a0 ^ k[b]!) >>> 0;
   if (x !== 0) return Math.clz32(x);
   x = (a1 ^ k[b + 1]!) >>> 0;
@@ -36,23 +37,22 @@ function commonBits(
   return 128;
 }
 
-/** True when node `n` (length `l`) contains the address. */
+/** True when the node whose key is at `k[b..b+3]` (length `l`) contains the address. */
 function matches(
-  k: Uint32Array,
-  n: number,
+  k: Int32Array,
+  b: number,
   l: number,
   a0: number,
   a1: number,
   a2: number,
   a3: number,
 ): boolean {
-  const b = 4 * n;
   if (l <= 32) return l === 0 || (a0 ^ k[b]!) >>> (32 - l) === 0;
-  if (a0 !== k[b]) return false;
+  if ((a0 ^ k[b]!) !== 0) return false;
   if (l <= 64) return (a1 ^ k[b + 1]!) >>> (64 - l) === 0;
-  if (a1 !== k[b + 1]) return false;
+  if ((a1 ^ k[b + 1]!) !== 0) return false;
   if (l <= 96) return (a2 ^ k[b + 2]!) >>> (96 - l) === 0;
-  if (a2 !== k[b + 2]) return false;
+  if ((a2 ^ k[b + 2]!) !== 0) return false;
   return (a3 ^ k[b + 3]!) >>> (128 - l) === 0;
 }
 
@@ -63,11 +63,8 @@ function bitAt(p: number, a0: number, a1: number, a2: number, a3: number): numbe
 }
 
 export class Ipv6Trie {
-  /** @internal */ key: Uint32Array;
-  /** @internal */ len: Uint8Array;
-  /** @internal */ flag: Uint8Array;
-  /** @internal */ c0: Int32Array;
-  /** @internal */ c1: Int32Array;
+  /** @internal Eight int32 per node: key words 0..3, length | flag << 8, child 0, child 1, spare. */
+  nodes: Int32Array;
   private root = -1;
   private used = 0;
   private freeHead = -1;
@@ -78,11 +75,7 @@ export class Ipv6Trie {
 
   constructor(options: TrieOptions = {}) {
     const cap = Math.max(4, options.capacity ?? 64);
-    this.key = new Uint32Array(cap * 4);
-    this.len = new Uint8Array(cap);
-    this.flag = new Uint8Array(cap);
-    this.c0 = new Int32Array(cap);
-    this.c1 = new Int32Array(cap);
+    this.nodes = new Int32Array(cap * 8);
     this.mode = options.compile ?? 'auto';
     if (this.mode === 'always') this.compile();
   }
@@ -99,53 +92,40 @@ export class Ipv6Trie {
 
   /** Bytes of typed arrays held: `trie` (nodes, capacity included) and `fib` (the jump table). */
   byteLength(): { readonly trie: number; readonly fib: number } {
-    const trie =
-      this.key.byteLength +
-      this.len.byteLength +
-      this.flag.byteLength +
-      this.c0.byteLength +
-      this.c1.byteLength;
     const fib = (this.jStart?.byteLength ?? 0) + (this.jBest?.byteLength ?? 0);
-    return { trie, fib };
+    return { trie: this.nodes.byteLength, fib };
   }
 
-  private alloc(a0: number, a1: number, a2: number, a3: number, len: number, flag: number): number {
+  private alloc(a0: number, a1: number, a2: number, a3: number, lf: number): number {
     let n = this.freeHead;
     if (n >= 0) {
-      this.freeHead = this.c0[n]!;
+      this.freeHead = this.nodes[8 * n + 5]!;
     } else {
       n = this.used++;
-      if (n >= this.len.length) {
-        const cap = Math.ceil(this.len.length * 1.5);
-        this.key = grow(this.key, cap * 4);
-        this.len = grow(this.len, cap);
-        this.flag = grow(this.flag, cap);
-        this.c0 = grow(this.c0, cap);
-        this.c1 = grow(this.c1, cap);
-      }
+      if (8 * n >= this.nodes.length)
+        this.nodes = grow(this.nodes, Math.ceil(this.nodes.length * 1.5) & ~7);
     }
-    const b = 4 * n;
-    this.key[b] = a0;
-    this.key[b + 1] = a1;
-    this.key[b + 2] = a2;
-    this.key[b + 3] = a3;
-    this.len[n] = len;
-    this.flag[n] = flag;
-    this.c0[n] = -1;
-    this.c1[n] = -1;
+    const N = this.nodes;
+    const b = 8 * n;
+    N[b] = a0;
+    N[b + 1] = a1;
+    N[b + 2] = a2;
+    N[b + 3] = a3;
+    N[b + 4] = lf;
+    N[b + 5] = -1;
+    N[b + 6] = -1;
     return n;
   }
 
   private free(n: number): void {
-    this.flag[n] = FREE;
-    this.c0[n] = this.freeHead;
+    this.nodes[8 * n + 4] = FREE;
+    this.nodes[8 * n + 5] = this.freeHead;
     this.freeHead = n;
   }
 
   private link(parent: number, bit: number, child: number): void {
     if (parent < 0) this.root = child;
-    else if (bit === 0) this.c0[parent] = child;
-    else this.c1[parent] = child;
+    else this.nodes[8 * parent + 5 + bit] = child;
   }
 
   /** Adds prefix `w0:w1:w2:w3/length` and returns its handle (the existing one if present). */
@@ -156,29 +136,30 @@ export class Ipv6Trie {
     let n = this.root;
     for (;;) {
       if (n < 0) {
-        const m = this.alloc(w0, w1, w2, w3, length, 1);
+        const m = this.alloc(w0, w1, w2, w3, length | PREFIX);
         this.link(parent, bit, m);
         return this.added(m, w0, length);
       }
-      const nl = this.len[n]!;
-      const common = Math.min(commonBits(this.key, n, w0, w1, w2, w3), nl, length);
+      const N = this.nodes;
+      const b = 8 * n;
+      const lf = N[b + 4]!;
+      const nl = lf & 255;
+      const common = Math.min(commonBits(N, b, w0, w1, w2, w3), nl, length);
       if (common === nl) {
         if (nl === length) {
-          if (this.flag[n] === 1) return n;
-          this.flag[n] = 1;
+          if (lf >= PREFIX) return n;
+          N[b + 4] = nl | PREFIX;
           return this.added(n, w0, length);
         }
         parent = n;
         bit = bitAt(nl, w0, w1, w2, w3);
-        n = bit === 0 ? this.c0[n]! : this.c1[n]!;
+        n = N[b + 5 + bit]!;
         continue;
       }
-      const k = this.key;
-      const b = 4 * n;
       if (common === length) {
-        const m = this.alloc(w0, w1, w2, w3, length, 1);
-        if (bitAt(length, k[b]!, k[b + 1]!, k[b + 2]!, k[b + 3]!) === 0) this.c0[m] = n;
-        else this.c1[m] = n;
+        const side = bitAt(length, N[b]!, N[b + 1]!, N[b + 2]!, N[b + 3]!);
+        const m = this.alloc(w0, w1, w2, w3, length | PREFIX);
+        this.nodes[8 * m + 5 + side] = n;
         this.link(parent, bit, m);
         return this.added(m, w0, length);
       }
@@ -186,22 +167,11 @@ export class Ipv6Trie {
         const bits = common - 32 * i;
         return bits <= 0 ? 0 : bits >= 32 ? 0xffff_ffff : mask32(bits);
       };
-      const g = this.alloc(
-        (w0 & wm(0)) >>> 0,
-        (w1 & wm(1)) >>> 0,
-        (w2 & wm(2)) >>> 0,
-        (w3 & wm(3)) >>> 0,
-        common,
-        0,
-      );
-      const m = this.alloc(w0, w1, w2, w3, length, 1);
-      if (bitAt(common, w0, w1, w2, w3) === 0) {
-        this.c0[g] = m;
-        this.c1[g] = n;
-      } else {
-        this.c0[g] = n;
-        this.c1[g] = m;
-      }
+      const g = this.alloc(w0 & wm(0), w1 & wm(1), w2 & wm(2), w3 & wm(3), common);
+      const m = this.alloc(w0, w1, w2, w3, length | PREFIX);
+      const side = bitAt(common, w0, w1, w2, w3);
+      this.nodes[8 * g + 5 + side] = m;
+      this.nodes[8 * g + 6 - side] = n;
       this.link(parent, bit, g);
       return this.added(m, w0, length);
     }
@@ -222,17 +192,23 @@ export class Ipv6Trie {
 
   private refreshEntry(i: number): void {
     const a0 = (i << JUMP_BITS) >>> 0;
+    const N = this.nodes;
     let n = this.root;
     let best = -1;
     while (n >= 0) {
-      const l = this.len[n]!;
-      if (l >= JUMP_BITS) break;
-      if (l !== 0 && (a0 ^ this.key[4 * n]!) >>> (32 - l) !== 0) {
+      const lf = N[8 * n + 4]!;
+      const l = lf & 255;
+      if (l >= JUMP_BITS) {
+        // The first node of 16 bits or more must lie inside this /16, or nothing does.
+        if ((a0 ^ N[8 * n]!) >>> JUMP_BITS !== 0) n = -1;
+        break;
+      }
+      if (l !== 0 && (a0 ^ N[8 * n]!) >>> (32 - l) !== 0) {
         n = -1;
         break;
       }
-      if (this.flag[n] === 1) best = n;
-      n = ((a0 >>> (31 - l)) & 1) === 0 ? this.c0[n]! : this.c1[n]!;
+      if (lf >= PREFIX) best = n;
+      n = N[8 * n + 5 + ((a0 >>> (31 - l)) & 1)]!;
     }
     this.jStart![i] = n;
     this.jBest![i] = best;
@@ -248,13 +224,16 @@ export class Ipv6Trie {
 
   /** The handle of prefix `w0:w1:w2:w3/length`, or -1. */
   find(w0: number, w1: number, w2: number, w3: number, length: number): number {
+    const N = this.nodes;
     let n = this.root;
     while (n >= 0) {
-      const nl = this.len[n]!;
+      const b = 8 * n;
+      const lf = N[b + 4]!;
+      const nl = lf & 255;
       if (nl > length) return -1;
-      if (!matches(this.key, n, nl, w0, w1, w2, w3)) return -1;
-      if (nl === length) return this.flag[n] === 1 ? n : -1;
-      n = bitAt(nl, w0, w1, w2, w3) === 0 ? this.c0[n]! : this.c1[n]!;
+      if (!matches(N, b, nl, w0, w1, w2, w3)) return -1;
+      if (nl === length) return lf >= PREFIX ? n : -1;
+      n = N[b + 5 + bitAt(nl, w0, w1, w2, w3)]!;
     }
     return -1;
   }
@@ -262,37 +241,38 @@ export class Ipv6Trie {
   /** Removes the prefix; returns the handle it had, or -1 when absent. */
   remove(w0: number, w1: number, w2: number, w3: number, length: number): number {
     checkPrefix6(w0, w1, w2, w3, length);
+    const N = this.nodes;
     let grand = -1;
     let gbit = 0;
     let parent = -1;
     let pbit = 0;
     let n = this.root;
     while (n >= 0) {
-      const nl = this.len[n]!;
+      const b = 8 * n;
+      const nl = N[b + 4]! & 255;
       if (nl > length) return -1;
-      if (!matches(this.key, n, nl, w0, w1, w2, w3)) return -1;
+      if (!matches(N, b, nl, w0, w1, w2, w3)) return -1;
       if (nl === length) break;
       grand = parent;
       gbit = pbit;
       parent = n;
       pbit = bitAt(nl, w0, w1, w2, w3);
-      n = pbit === 0 ? this.c0[n]! : this.c1[n]!;
+      n = N[b + 5 + pbit]!;
     }
-    if (n < 0 || this.flag[n] !== 1) return -1;
+    if (n < 0 || N[8 * n + 4]! < PREFIX) return -1;
     this.count--;
-    const a = this.c0[n]!;
-    const b = this.c1[n]!;
-    if (a >= 0 && b >= 0) {
-      this.flag[n] = 0;
-    } else if (a >= 0 || b >= 0) {
-      this.link(parent, pbit, a >= 0 ? a : b);
+    const a = N[8 * n + 5]!;
+    const c = N[8 * n + 6]!;
+    if (a >= 0 && c >= 0) {
+      N[8 * n + 4] = length;
+    } else if (a >= 0 || c >= 0) {
+      this.link(parent, pbit, a >= 0 ? a : c);
       this.free(n);
     } else {
       this.link(parent, pbit, -1);
       this.free(n);
-      if (parent >= 0 && this.flag[parent] === 0) {
-        const other = pbit === 0 ? this.c1[parent]! : this.c0[parent]!;
-        this.link(grand, gbit, other);
+      if (parent >= 0 && N[8 * parent + 4]! < PREFIX) {
+        this.link(grand, gbit, N[8 * parent + 6 - pbit]!);
         this.free(parent);
       }
     }
@@ -316,14 +296,15 @@ export class Ipv6Trie {
       n = this.root;
       best = -1;
     }
-    const key = this.key;
-    const len = this.len;
+    const N = this.nodes;
     while (n >= 0) {
-      const l = len[n]!;
-      if (!matches(key, n, l, a0, a1, a2, a3)) break;
-      if (this.flag[n] === 1) best = n;
+      const b = 8 * n;
+      const lf = N[b + 4]!;
+      const l = lf & 255;
+      if (!matches(N, b, l, a0, a1, a2, a3)) break;
+      if (lf >= PREFIX) best = n;
       if (l === 128) break;
-      n = bitAt(l, a0, a1, a2, a3) === 0 ? this.c0[n]! : this.c1[n]!;
+      n = N[b + 5 + bitAt(l, a0, a1, a2, a3)]!;
     }
     return best;
   }
@@ -334,14 +315,17 @@ export class Ipv6Trie {
     checkUint32(a1, 'IPv6 address word');
     checkUint32(a2, 'IPv6 address word');
     checkUint32(a3, 'IPv6 address word');
+    const N = this.nodes;
     const out: number[] = [];
     let n = this.root;
     while (n >= 0) {
-      const l = this.len[n]!;
-      if (!matches(this.key, n, l, a0, a1, a2, a3)) break;
-      if (this.flag[n] === 1) out.push(n);
+      const b = 8 * n;
+      const lf = N[b + 4]!;
+      const l = lf & 255;
+      if (!matches(N, b, l, a0, a1, a2, a3)) break;
+      if (lf >= PREFIX) out.push(n);
       if (l === 128) break;
-      n = bitAt(l, a0, a1, a2, a3) === 0 ? this.c0[n]! : this.c1[n]!;
+      n = N[b + 5 + bitAt(l, a0, a1, a2, a3)]!;
     }
     return out;
   }
@@ -361,15 +345,17 @@ export class Ipv6Trie {
     fn: (handle: number) => void,
   ): void {
     checkPrefix6(w0, w1, w2, w3, length);
+    const N = this.nodes;
     let n = this.root;
     while (n >= 0) {
-      const l = this.len[n]!;
-      if (!matches(this.key, n, Math.min(l, length), w0, w1, w2, w3)) return;
+      const b = 8 * n;
+      const l = N[b + 4]! & 255;
+      if (!matches(N, b, Math.min(l, length), w0, w1, w2, w3)) return;
       if (l >= length) {
         this.walkFrom(n, fn);
         return;
       }
-      n = bitAt(l, w0, w1, w2, w3) === 0 ? this.c0[n]! : this.c1[n]!;
+      n = N[b + 5 + bitAt(l, w0, w1, w2, w3)]!;
     }
   }
 
@@ -379,38 +365,29 @@ export class Ipv6Trie {
     stack[sp++] = start;
     while (sp > 0) {
       const n = stack[--sp]!;
-      if (this.flag[n] === 1) fn(n);
-      const a = this.c0[n]!;
-      const b = this.c1[n]!;
+      const N = this.nodes;
+      if (N[8 * n + 4]! >= PREFIX) fn(n);
+      const a = N[8 * n + 5]!;
+      const c = N[8 * n + 6]!;
       if (sp + 2 > stack.length) stack = grow(stack, stack.length * 2);
-      if (b >= 0) stack[sp++] = b;
+      if (c >= 0) stack[sp++] = c;
       if (a >= 0) stack[sp++] = a;
     }
   }
 
   /** Word `i` (0..3) of the prefix address of a live handle. */
   wordOf(handle: number, i: number): number {
-    return this.key[4 * handle + i]!;
+    return this.nodes[8 * handle + i]! >>> 0;
   }
 
   /** Prefix length of a live handle. */
   lengthOf(handle: number): number {
-    return this.len[handle]!;
+    return this.nodes[8 * handle + 4]! & 255;
   }
 
-  /**
-   * Gives back spare capacity: after a bulk load the node arrays are cut to the slots
-   * in use (growth leaves up to a third of them empty). Later inserts grow them again.
-   */
+  /** Gives back spare capacity after a bulk load (see `Ipv4Trie.trim`). */
   trim(): void {
-    const n = Math.max(4, this.used);
-    const cut = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, m: number): T =>
-      a.slice(0, m) as T;
-    this.key = cut(this.key, n * 4);
-    this.len = cut(this.len, n);
-    this.flag = cut(this.flag, n);
-    this.c0 = cut(this.c0, n);
-    this.c1 = cut(this.c1, n);
+    this.nodes = this.nodes.slice(0, 8 * Math.max(4, this.used));
   }
 
   /** Removes every prefix. */

@@ -170,6 +170,37 @@ describe('recursive resolution (the classic anycast lab)', () => {
     expect(rib.size).toBe(50);
   });
 
+  test('next-hop tracking with thousands of dependents (found by scanning)', () => {
+    const rib = new Rib();
+    rib.add(ospf('10.21.2.0/24', '10.0.0.1', 'eth0', 20));
+    const nh = ['10.21.2.3'];
+    rib.batch(() => {
+      for (let i = 0; i < 5000; i++) {
+        rib.add({
+          prefix: `100.${i >> 8}.${i & 255}.0/24`,
+          nextHops: nh,
+          source: 'bgp:x',
+          distance: 20,
+          metric: 0,
+          attrs: EBGP,
+        });
+      }
+    });
+    let changed = 0;
+    rib.subscribe((c) => {
+      changed += c.length;
+    });
+    rib.add(ospf('10.21.2.0/24', '10.0.0.9', 'eth2', 20));
+    expect(changed).toBe(5001);
+    expect(fib(rib)['100.19.135.0/24']).toEqual(['10.0.0.9@eth2']);
+    rib.batch(() => {
+      for (let i = 0; i < 4990; i++) rib.remove(`100.${i >> 8}.${i & 255}.0/24`, 'bgp:x');
+    });
+    rib.add(ospf('10.21.2.0/24', '10.0.0.7', 'eth3', 20));
+    expect(fib(rib)['100.19.135.0/24']).toEqual(['10.0.0.7@eth3']);
+    expect(rib.size).toBe(11);
+  });
+
   test('igpCost from resolution breaks the tie between two iBGP paths', () => {
     const rib = new Rib();
     rib.add(ospf('192.0.2.1/32', '10.0.0.1', 'eth0', 30));

@@ -208,6 +208,22 @@ describe('PrefixTrie equals a linear-scan oracle under any interleaving', () => 
       25,
     );
   });
+  test('IPv4 with a few hundred prefixes (the /16 jump table in use), walking and compiled', () => {
+    check(
+      { compile: 'never', family: 4 },
+      arbTriePrefix4(),
+      addressNearPrefix.filter((a) => a.family === 4),
+      40,
+      400,
+    );
+    check(
+      { compile: 'always', family: 4 },
+      arbTriePrefix4(),
+      addressNearPrefix.filter((a) => a.family === 4),
+      15,
+      400,
+    );
+  });
   test('IPv6 through the compiled jump table', () => {
     check(
       { compile: 'always', family: 6 },
