@@ -105,7 +105,9 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
   const heap = new MinHeap<number>();
   rDist.set(root, 0);
   rHops.set(root, []);
-  heap.push(0, root);
+  // Keys are 2·distance (+1 for routers): at equal distance network vertices come
+  // first (§16.1 step 3), so every equal-cost path through a network is merged.
+  heap.push(1, root);
 
   const relaxRouter = (w: number, d: number, hops: Hop[]): void => {
     if (rDone.has(w)) return;
@@ -113,7 +115,7 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
     if (cur === undefined || d < cur) {
       rDist.set(w, d);
       rHops.set(w, hops.slice());
-      heap.push(d, w);
+      heap.push(2 * d + 1, w);
     } else if (d === cur) mergeHops(rHops.get(w)!, hops);
   };
   const relaxNetwork = (n: number, d: number, hops: Hop[]): void => {
@@ -122,14 +124,15 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
     if (cur === undefined || d < cur) {
       nDist.set(n, d);
       nHops.set(n, hops.slice());
-      heap.push(d, -(n + 1));
+      heap.push(2 * d, -(n + 1));
     } else if (d === cur) mergeHops(nHops.get(n)!, hops);
   };
 
   for (;;) {
     const top = heap.pop();
     if (top === undefined) break;
-    const { key: d, value: v } = top;
+    const v = top.value;
+    const d = Math.floor(top.key / 2);
     if (v >= 0) {
       if (rDone.has(v) || d !== rDist.get(v)) continue;
       rDone.add(v);
