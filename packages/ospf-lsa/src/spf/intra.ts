@@ -40,12 +40,23 @@ export function prefixKey(net: number, len: number): number {
   return net * 64 + len;
 }
 
-/** Union of next-hop sets (no duplicates). */
-export function mergeHops(into: Hop[], add: readonly Hop[]): void {
+/**
+ * Union of next-hop sets (no duplicates) as a new array when anything is added, else
+ * `into` itself. Hop arrays are shared between routes and never modified in place.
+ */
+export function mergeHops(into: readonly Hop[], add: readonly Hop[]): Hop[] {
+  let out: Hop[] | undefined;
   for (const h of add) {
-    if (!into.some((x) => x.gateway === h.gateway && x.via === h.via)) into.push(h);
+    const list = out ?? into;
+    if (!list.some((x) => x.gateway === h.gateway && x.via === h.via)) {
+      out ??= into.slice();
+      out.push(h);
+    }
   }
+  return out ?? (into as Hop[]);
 }
+
+const ROOT_HOPS: Hop[] = [{ gateway: 0, via: 0 }];
 
 function usable(l: Lsa): boolean {
   return l.header.age < Architectural.MaxAge;
@@ -114,18 +125,18 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
     const cur = rDist.get(w);
     if (cur === undefined || d < cur) {
       rDist.set(w, d);
-      rHops.set(w, hops.slice());
+      rHops.set(w, hops);
       heap.push(2 * d + 1, w);
-    } else if (d === cur) mergeHops(rHops.get(w)!, hops);
+    } else if (d === cur) rHops.set(w, mergeHops(rHops.get(w)!, hops));
   };
   const relaxNetwork = (n: number, d: number, hops: Hop[]): void => {
     if (nDone.has(n)) return;
     const cur = nDist.get(n);
     if (cur === undefined || d < cur) {
       nDist.set(n, d);
-      nHops.set(n, hops.slice());
+      nHops.set(n, hops);
       heap.push(2 * d, -(n + 1));
-    } else if (d === cur) mergeHops(nHops.get(n)!, hops);
+    } else if (d === cur) nHops.set(n, mergeHops(nHops.get(n)!, hops));
   };
 
   for (;;) {
@@ -188,7 +199,7 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
     }
   }
 
-  const add = (net: number, len: number, cost: number, hops: readonly Hop[]): void => {
+  const add = (net: number, len: number, cost: number, hops: Hop[]): void => {
     const key = prefixKey(net, len);
     const cur = routes.get(key);
     if (cur === undefined || cost < cur.cost) {
@@ -199,10 +210,10 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
         type2: 0,
         pathType: 'intra',
         area,
-        hops: hops.slice(),
+        hops,
         rank: 0,
       });
-    } else if (cost === cur.cost) mergeHops(cur.hops, hops);
+    } else if (cost === cur.cost) cur.hops = mergeHops(cur.hops, hops);
   };
   for (const n of nDone) {
     const net = g.networks.get(n)!;
@@ -213,7 +224,7 @@ export function intraArea(area: number, root: number, lsas: readonly Lsa[]): Int
   for (const v of rDone) {
     const body = g.routers.get(v)!;
     const d = rDist.get(v)!;
-    const hops = v === root ? [{ gateway: 0, via: 0 }] : rHops.get(v)!;
+    const hops = v === root ? ROOT_HOPS : rHops.get(v)!;
     for (const link of body.links) {
       if (link.type !== RouterLinkType.Stub) continue;
       const len = maskLength(link.linkData);

@@ -73,8 +73,8 @@ export function spf(input: SpfInput): SpfResult {
   for (const a of intra) {
     for (const [k, r] of a.routes) {
       const cur = routes.get(k);
-      if (cur === undefined || r.cost < cur.cost) routes.set(k, { ...r, hops: r.hops.slice() });
-      else if (r.cost === cur.cost) mergeHops(cur.hops, r.hops);
+      if (cur === undefined || r.cost < cur.cost) routes.set(k, r);
+      else if (r.cost === cur.cost) cur.hops = mergeHops(cur.hops, r.hops);
     }
   }
   const isAbr = intra.length > 1;
@@ -105,9 +105,8 @@ export function spf(input: SpfInput): SpfResult {
         const id = l.header.lsId >>> 0;
         if (id === root || intraRouter(id) !== undefined) continue;
         const cur = asbrInter.get(id);
-        if (cur === undefined || cost < cur.cost)
-          asbrInter.set(id, { cost, hops: br.hops.slice() });
-        else if (cost === cur.cost) mergeHops(cur.hops, br.hops);
+        if (cur === undefined || cost < cur.cost) asbrInter.set(id, { cost, hops: br.hops });
+        else if (cost === cur.cost) cur.hops = mergeHops(cur.hops, br.hops);
         continue;
       }
       const len = maskLength(l.body.mask);
@@ -124,10 +123,10 @@ export function spf(input: SpfInput): SpfResult {
           type2: 0,
           pathType: 'inter',
           area: a.area,
-          hops: br.hops.slice(),
+          hops: br.hops,
           rank: 0,
         });
-      else if (cost === cur.cost) mergeHops(cur.hops, br.hops);
+      else if (cost === cur.cost) cur.hops = mergeHops(cur.hops, br.hops);
     }
   }
   for (const [k, r] of inter) routes.set(k, r);
@@ -167,7 +166,7 @@ export function spf(input: SpfInput): SpfResult {
       type2: b.eBit ? b.metric : 0,
       pathType: b.eBit ? (nssa ? 'N2' : 'E2') : nssa ? 'N1' : 'E1',
       area: nssaArea,
-      hops: hops.slice(),
+      hops,
       rank: nssa ? ((l.header.options & OptionBit.NP) !== 0 ? 0 : 2) : 1,
     };
     const cur = externals.get(key);
@@ -175,7 +174,7 @@ export function spf(input: SpfInput): SpfResult {
     else {
       const c = compareExternal(cand, cur);
       if (c < 0) externals.set(key, cand);
-      else if (c === 0) mergeHops(cur.hops, cand.hops);
+      else if (c === 0) cur.hops = mergeHops(cur.hops, cand.hops);
     }
   };
   for (const l of input.external) if (l.header.type === LsaType.AsExternal) consider(l, undefined);
@@ -185,9 +184,9 @@ export function spf(input: SpfInput): SpfResult {
   }
   for (const [k, r] of externals) routes.set(k, r);
 
-  const out: SpfRoute[] = [...routes.values()]
-    .sort((a, b) => a.net - b.net || a.len - b.len)
-    .map(formatRoute);
+  const keys = [...routes.keys()].sort((x, y) => x - y);
+  const cache = new Map<readonly Hop[], NextHop[]>();
+  const out: SpfRoute[] = keys.map((k) => formatRoute(routes.get(k)!, cache));
   const routers: SpfRouter[] = [];
   for (const a of intra) {
     for (const r of a.routers.values()) {
@@ -197,40 +196,47 @@ export function spf(input: SpfInput): SpfResult {
         cost: r.cost,
         abr: (r.flags & RouterFlag.B) !== 0,
         asbr: (r.flags & RouterFlag.E) !== 0,
-        nextHops: formatHops(r.hops),
+        nextHops: formatHops(r.hops, cache),
       });
     }
   }
   return { routerId: ipv4ToString(root), routes: out, routers };
 }
 
-function formatHops(hops: readonly Hop[]): NextHop[] {
-  return hops
+function formatHops(hops: readonly Hop[], cache: Map<readonly Hop[], NextHop[]>): NextHop[] {
+  const hit = cache.get(hops);
+  if (hit !== undefined) return hit;
+  const out = hops
     .map((h): NextHop => {
       if (h.gateway === 0 && h.via === 0) return {};
       if (h.gateway === 0) return { via: ipv4ToString(h.via) };
       if (h.via === 0) return { address: ipv4ToString(h.gateway) };
       return { address: ipv4ToString(h.gateway), via: ipv4ToString(h.via) };
     })
-    .sort(
-      (a, b) =>
-        (a.address ?? '').localeCompare(b.address ?? '') ||
-        (a.via ?? '').localeCompare(b.via ?? ''),
-    );
+    .sort((a, b) => cmp(a.address, b.address) || cmp(a.via, b.via));
+  cache.set(hops, out);
+  return out;
 }
 
-function formatRoute(r: RouteAcc): SpfRoute {
-  const base = {
-    prefix: `${ipv4ToString(r.net)}/${r.len}`,
-    cost: r.cost,
-    pathType: r.pathType,
-    nextHops: formatHops(r.hops),
-  };
-  const withT2 =
-    r.pathType === 'E2' || r.pathType === 'N2' ? { ...base, type2Cost: r.type2 } : base;
-  return r.area === undefined ? withT2 : { ...withT2, area: ipv4ToString(r.area) };
+function cmp(x: string | undefined, y: string | undefined): number {
+  const a = x ?? '';
+  const b = y ?? '';
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function formatRoute(r: RouteAcc, cache: Map<readonly Hop[], NextHop[]>): SpfRoute {
+  const prefix = `${ipv4ToString(r.net)}/${r.len}`;
+  const nextHops = formatHops(r.hops, cache);
+  const t2 = r.pathType === 'E2' || r.pathType === 'N2';
+  if (r.area === undefined)
+    return t2
+      ? { prefix, cost: r.cost, type2Cost: r.type2, pathType: r.pathType, nextHops }
+      : { prefix, cost: r.cost, pathType: r.pathType, nextHops };
+  const area = ipv4ToString(r.area);
+  return t2
+    ? { prefix, cost: r.cost, type2Cost: r.type2, pathType: r.pathType, area, nextHops }
+    : { prefix, cost: r.cost, pathType: r.pathType, area, nextHops };
+}
 /** SPF over an {@link Lsdb}: every area's LSAs and the AS-scope LSAs, aged to `now`. */
 export function spfFromLsdb(lsdb: Lsdb, routerId: number, now: number): SpfResult {
   const areas = new Map<number, readonly Lsa[]>();
