@@ -58,7 +58,9 @@ const arbGraph: fc.Arbitrary<Graph> = fc
       seen.add(k);
       links.push({ a: x, b: y, costAB: c1, costBA: c2 });
     };
-    tree.forEach(([p, c1, c2], i) => add(i + 1, p % (i + 1), c1, c2));
+    tree.forEach(([p, c1, c2], i) => {
+      add(i + 1, p % (i + 1), c1, c2);
+    });
     for (const [x, y, c1, c2] of extra) add(x, y, c1, c2);
     return { n, links, nets, stubCost };
   });
@@ -89,15 +91,15 @@ function lsasOf(g: Graph): Lsa[] {
   });
   const out: Lsa[] = [];
   g.nets.forEach((net, k) => {
-    net.members.forEach((m, j) =>
+    net.members.forEach((m, j) => {
       links[m]!.push({
         linkId: netDr(k),
         linkData: netAddr(k, j),
         type: 2,
         metric: net.costs[j]!,
         tos: [],
-      }),
-    );
+      });
+    });
     out.push(networkLsa(netDr(k), rid(net.members[0]!), 0xffffff00, net.members.map(rid)));
   });
   for (let i = 0; i < g.n; i++) {
