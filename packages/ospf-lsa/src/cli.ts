@@ -26,9 +26,15 @@ const ADDRESS_KEYS = new Set([
   'prefix',
 ]);
 
+const hex = (v: number, digits: number): string =>
+  `0x${(v >>> 0).toString(16).padStart(digits, '0')}`;
+
 function jsonSafe(value: unknown, key: string): unknown {
   if (typeof value === 'number' && ADDRESS_KEYS.has(key)) return ipv4ToString(value >>> 0);
-  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'number' && key === 'seq') return hex(value, 8);
+  if (typeof value === 'number' && key === 'checksum') return hex(value, 4);
+  if (value instanceof Uint8Array)
+    return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
   if (Array.isArray(value)) return value.map((v) => jsonSafe(v, key));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
