@@ -40,17 +40,19 @@ export interface FrrRouteJson {
 }
 
 function hopJson(h: ResolvedNextHop, fib: boolean, resolver: boolean): FrrNextHopJson {
-  const out: { -readonly [K in keyof FrrNextHopJson]: FrrNextHopJson[K] } = { active: true };
-  if (fib) out.fib = true;
-  if (h.address !== undefined) {
-    out.ip = formatAddress(h.address);
-    out.afi = h.address.family === 4 ? 'ipv4' : 'ipv6';
-  } else {
-    out.directlyConnected = true;
-  }
-  out.interfaceName = h.interface;
-  if (resolver) out.resolver = true;
-  return out;
+  // FRR's key order: fib, ip, afi, directlyConnected, interfaceName, resolver, active.
+  return {
+    ...(fib ? { fib: true as const } : {}),
+    ...(h.address !== undefined
+      ? {
+          ip: formatAddress(h.address),
+          afi: h.address.family === 4 ? ('ipv4' as const) : ('ipv6' as const),
+        }
+      : { directlyConnected: true as const }),
+    interfaceName: h.interface,
+    ...(resolver ? { resolver: true as const } : {}),
+    active: true,
+  };
 }
 
 /**

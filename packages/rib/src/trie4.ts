@@ -18,9 +18,12 @@
  * prefixes of 16 bits or more start there instead of at the root, which saves the
  * cache misses of the top of the trie.
  */
+
+import { checkFamily, toAddress } from './address.js';
 import { checkPrefix4, checkUint32, grow, mask32 } from './bits.js';
 import { Dir24 } from './dir24.js';
 import { RibError } from './errors.js';
+import { readIpv4 } from './text.js';
 
 /** When a trie builds its compiled lookup table. */
 export type CompileMode = 'auto' | 'always' | 'never';
@@ -359,25 +362,35 @@ export class Ipv4Trie {
     if (lengths.length !== n)
       throw new RibError('invalid-prefix', 'keys and lengths differ in count');
     for (let i = 0; i < n; i++) checkPrefix4(keys[i]!, lengths[i]!);
-    // Sort by address (then length) so the inserts walk the trie in order and stay in
-    // cache; (key · 64 + length) · 2^21 + index is exact in a float64 for n < 2^21.
+    // Two-pass LSD radix sort by address, so the inserts walk the trie in order and stay
+    // in cache. (Equal addresses keep input order: the result does not depend on it.)
     const k = keys instanceof Uint32Array ? keys : Uint32Array.from(keys);
+    const tmp = new Int32Array(n);
     const order = new Int32Array(n);
-    if (n < 1 << 21) {
-      const packed = new Float64Array(n);
-      for (let i = 0; i < n; i++) packed[i] = (k[i]! * 64 + lengths[i]!) * 2097152 + i;
-      packed.sort();
-      for (let i = 0; i < n; i++) order[i] = packed[i]! % 2097152;
-    } else {
-      for (let i = 0; i < n; i++) order[i] = i;
+    const count = new Int32Array((1 << 16) + 1);
+    for (let i = 0; i < n; i++) count[(k[i]! & 0xffff) + 1]!++;
+    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) tmp[count[k[i]! & 0xffff]!++] = i;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(k[i]! >>> 16) + 1]!++;
+    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const x = tmp[i]!;
+      order[count[k[x]! >>> 16]!++] = x;
     }
     const need = 4 * (this.used + 2 * n);
     if (this.nodes.length < need) this.nodes = grow(this.nodes, need);
+    // In address order the top of the trie stays in cache anyway: drop the jump table
+    // while loading and rebuild it once at the end.
+    const jumping = this.jTop !== undefined || this.count + n >= JUMP_THRESHOLD;
+    this.jTop = undefined;
+    this.jBest = undefined;
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const x = order[i]!;
-      out[x] = this.insertChecked(k[x]!, lengths[x]!);
+      out[x] = this.insertFrom(k[x]!, lengths[x]!, this.root, -1, 0);
     }
+    if (jumping) this.buildJump();
     return out;
   }
 
@@ -393,6 +406,19 @@ export class Ipv4Trie {
       return this.lookup(address);
     }
     return this.walk(address);
+  }
+
+  /**
+   * Handle of the longest prefix containing the address in `text` (dotted quad), or -1.
+   * Plain dotted quads are read without allocating; anything else goes through
+   * `@routekit/prefix`. Throws `invalid-address` / `wrong-family`.
+   */
+  lookupText(text: string): number {
+    const v = readIpv4(text);
+    if (v >= 0) return this.lookup(v);
+    const a = toAddress(text);
+    checkFamily(4, a.family, 'address');
+    return this.lookup((a as { value: number }).value);
   }
 
   /** Longest match by walking the trie (what `lookup` does without a compiled table). */

@@ -9,7 +9,10 @@
  * caller's arrays. Node layout: eight int32 per node (32 bytes): the four key words,
  * `length | flag << 8`, the two children and one spare.
  */
+
+import { checkFamily, toAddress } from './address.js';
 import { checkPrefix6, checkUint32, grow, mask32 } from './bits.js';
+import { readIpv6, words6 } from './text.js';
 import { COMPILE_THRESHOLD, type CompileMode, type TrieOptions } from './trie4.js';
 
 const PREFIX = 256;
@@ -307,6 +310,19 @@ export class Ipv6Trie {
       n = N[b + 5 + bitAt(l, a0, a1, a2, a3)]!;
     }
     return best;
+  }
+
+  /**
+   * Handle of the longest prefix containing the address in `text`, or -1. Hex-group
+   * texts are read without allocating; anything else goes through `@routekit/prefix`.
+   * Throws `invalid-address` / `wrong-family`.
+   */
+  lookupText(text: string): number {
+    if (readIpv6(text)) return this.lookup(words6[0]!, words6[1]!, words6[2]!, words6[3]!);
+    const a = toAddress(text);
+    checkFamily(6, a.family, 'address');
+    const w = (a as { words: readonly number[] }).words;
+    return this.lookup(w[0]!, w[1]!, w[2]!, w[3]!);
   }
 
   /** Handles of every prefix containing the address, shortest first. */
