@@ -59,8 +59,13 @@ function fromIp(
 
 /** Every OSPF-carrying IPv4 packet (protocol 89) of a capture in `../shared/vectors`. */
 export function ospfFrames(file: string): OspfFrame[] {
+  return ospfFramesOf(loadVector(file), file);
+}
+
+/** Every OSPF packet of capture bytes (pcap / pcapng). */
+export function ospfFramesOf(bytes: Uint8Array, file: string): OspfFrame[] {
   const out: OspfFrame[] = [];
-  for (const f of captureFrames(loadVector(file))) {
+  for (const f of captureFrames(bytes)) {
     let ip: { protocol: number; src: string; payload: Uint8Array } | undefined;
     if (f.linkType === 107) {
       const raw = frameRelayIp(f.data);
