@@ -48,7 +48,7 @@ export interface RibOptions {
   readonly selection?: SelectOptions;
   /** Let next hops resolve through a default route (FRR `ip nht resolve-via-default`). Default false. */
   readonly resolveViaDefault?: boolean;
-  /** Route rows to allocate up front. */
+  /** Route rows to allocate up front (and IPv4 trie nodes for as many prefixes). */
   readonly capacity?: number;
 }
 
@@ -96,14 +96,18 @@ export interface RouteDetail<A = unknown> {
 
 interface Evaluation {
   readonly best: number;
-  readonly ecmp: readonly number[];
+  /** The ECMP set when it has more than the best route. */
+  readonly ecmp: readonly number[] | undefined;
   readonly hops: readonly ResolvedNextHop[];
   readonly metric: number;
 }
 
+const DIRTY = 1;
+const SHAPE = 2;
+
 const EMPTY: Evaluation = Object.freeze({
   best: -1,
-  ecmp: Object.freeze([]),
+  ecmp: undefined,
   hops: Object.freeze([]),
   metric: 0,
 });
@@ -113,6 +117,8 @@ const NO_TRACE = (): Trace => ({ collect: false, prefixes: new Set(), addrs: [],
 class PrefixColumns {
   head: Int32Array = new Int32Array(64).fill(-1);
   best: Int32Array = new Int32Array(64).fill(-1);
+  /** Batch marks: DIRTY, SHAPE. */
+  mark: Uint8Array = new Uint8Array(64);
   hops: (readonly ResolvedNextHop[] | undefined)[] = [];
 
   ensure(h: number): void {
@@ -123,6 +129,7 @@ class PrefixColumns {
     this.head.fill(-1, old);
     this.best = grow(this.best, n);
     this.best.fill(-1, old);
+    this.mark = grow(this.mark, n);
   }
 
   byteLength(): number {
@@ -154,8 +161,8 @@ function hopsKey(hops: readonly NextHop[]): string {
 }
 
 export class Rib<A = unknown> {
-  private readonly t4 = new Ipv4Trie({ compile: 'never' });
-  private readonly t6 = new Ipv6Trie({ compile: 'never' });
+  private readonly t4: Ipv4Trie;
+  private readonly t6: Ipv6Trie;
   private readonly c4 = new PrefixColumns();
   private readonly c6 = new PrefixColumns();
   private readonly ecmpOf = new Map<number, readonly number[]>();
@@ -183,15 +190,19 @@ export class Rib<A = unknown> {
   private readonly selection: SelectOptions | undefined;
 
   // Pending work of the current batch.
-  private readonly dirty = new Set<number>();
-  private readonly shape = new Set<number>();
-  private readonly before = new Map<number, Route<A> | null>();
+  // Per batch: prefixes whose routes changed (`dirty`) and whose route list became
+  // empty or non-empty (`shape`), as lists plus mark bits in the prefix columns.
+  private dirty: number[] = [];
+  private shape: number[] = [];
+  private readonly before = new Map<number, Route<A>>();
   private readonly validBgp = new WeakMap<object, number>();
   private lastHopsIn: unknown;
   private lastHopsFamily = 0;
   private lastHops: NextHop[] = [];
   private lastHopsKey = '';
-  private readonly rewritten = new Set<number>();
+  /** Batch number in which each row was last written (see `isRewritten`). */
+  private rStamp: Uint32Array;
+  private batchNo = 1;
   private readonly loopy = new Set<number>();
   private depth = 0;
   private emitting = false;
@@ -199,6 +210,9 @@ export class Rib<A = unknown> {
 
   constructor(options: RibOptions = {}) {
     const cap = Math.max(16, options.capacity ?? 1024);
+    // A path-compressed trie has about 1.6 nodes per prefix on a full table.
+    this.t4 = new Ipv4Trie({ compile: 'never', capacity: Math.ceil(cap * 1.7) });
+    this.t6 = new Ipv6Trie({ compile: 'never', capacity: 64 });
     this.rPk = new Int32Array(cap);
     this.rNext = new Int32Array(cap);
     this.rSrc = new Uint16Array(cap);
@@ -206,6 +220,7 @@ export class Rib<A = unknown> {
     this.rMetric = new Uint32Array(cap);
     this.rNh = new Int32Array(cap);
     this.rAttrs = new Int32Array(cap);
+    this.rStamp = new Uint32Array(cap);
     this.selection = options.selection;
     this.tracker = new NextHopTracker(
       {
@@ -279,6 +294,7 @@ export class Rib<A = unknown> {
     c.ensure(h);
     c.head[h] = -1;
     c.best[h] = -1;
+    c.mark[h] = 0;
     c.hops[h] = undefined;
     return h * 2 + (p.family === 4 ? 0 : 1);
   }
@@ -359,6 +375,7 @@ export class Rib<A = unknown> {
       this.rMetric = grow(this.rMetric, n);
       this.rNh = grow(this.rNh, n);
       this.rAttrs = grow(this.rAttrs, n);
+      this.rStamp = grow(this.rStamp, n);
     }
     return r;
   }
@@ -496,12 +513,12 @@ export class Rib<A = unknown> {
       this.rSrc[r] = src;
       if (last < 0) {
         c.head[h] = r;
-        this.shape.add(pk);
+        this.shapeChanged(pk);
         this.prefixTotal++;
       } else this.rNext[last] = r;
       this.routeTotal++;
     }
-    this.rewritten.add(r);
+    this.rStamp[r] = this.batchNo;
     this.rDist[r] = input.distance;
     this.rMetric[r] = input.metric;
     this.rNh[r] = nhId;
@@ -546,11 +563,24 @@ export class Rib<A = unknown> {
 
   /** Records the selected state of `pk` before its first change in this batch. */
   private touch(pk: number): void {
-    this.dirty.add(pk);
-    const b = this.cols(pk).best[pk >>> 1]!;
-    // null: there was a best route, but nobody listens, so it is not kept.
-    if (b >= 0 && !this.before.has(pk))
-      this.before.set(pk, this.listeners.size > 0 ? this.route(b) : null);
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    const m = c.mark[h]!;
+    if ((m & DIRTY) !== 0) return;
+    c.mark[h] = m | DIRTY;
+    this.dirty.push(pk);
+    // The old best route is kept only for listeners (its row may change in the batch).
+    const b = c.best[h]!;
+    if (b >= 0 && this.listeners.size > 0) this.before.set(pk, this.route(b));
+  }
+
+  private shapeChanged(pk: number): void {
+    const c = this.cols(pk);
+    const h = pk >>> 1;
+    const m = c.mark[h]!;
+    if ((m & SHAPE) !== 0) return;
+    c.mark[h] = m | SHAPE;
+    this.shape.push(pk);
   }
 
   /** Removes the route of `source` for `prefix`; false when there is none. */
@@ -582,7 +612,7 @@ export class Rib<A = unknown> {
     if (last < 0) c.head[h] = this.rNext[r]!;
     else this.rNext[last] = this.rNext[r]!;
     if (c.head[h]! < 0) {
-      this.shape.add(pk);
+      this.shapeChanged(pk);
       this.prefixTotal--;
     }
     this.unwatchRow(r);
@@ -591,7 +621,7 @@ export class Rib<A = unknown> {
     this.rNext[r] = this.freeRow;
     this.rPk[r] = -1;
     this.freeRow = r;
-    this.rewritten.add(r);
+    this.rStamp[r] = this.batchNo;
     this.routeTotal--;
   }
 
@@ -651,6 +681,11 @@ export class Rib<A = unknown> {
   ): Evaluation {
     const c = this.cols(pk);
     const h = pk >>> 1;
+    // The first resolvable route is kept in locals: most prefixes have only one.
+    let count = 0;
+    let r0 = -1;
+    let out0: readonly ResolvedNextHop[] = [];
+    let cost0 = 0;
     let rows: number[] | undefined;
     let resolved: (readonly ResolvedNextHop[])[] | undefined;
     let costs: number[] | undefined;
@@ -700,37 +735,43 @@ export class Rib<A = unknown> {
         detail.push({ route: this.route(r), selected: false, inEcmp: false, nextHops: details! });
       }
       if (out.length === 0) continue;
-      if (rows === undefined || resolved === undefined || costs === undefined) {
-        rows = [];
-        resolved = [];
-        costs = [];
+      if (count === 0) {
+        r0 = r;
+        out0 = out;
+        cost0 = cost;
+      } else {
+        if (rows === undefined || resolved === undefined || costs === undefined) {
+          rows = [r0];
+          resolved = [out0];
+          costs = [cost0];
+        }
+        rows.push(r);
+        resolved.push(out);
+        costs.push(cost);
       }
-      rows.push(r);
-      resolved.push(out);
-      costs.push(cost);
+      count++;
     }
-    if (rows === undefined || resolved === undefined || costs === undefined) return EMPTY;
-    if (rows.length === 1) {
+    if (count === 0) return EMPTY;
+    if (rows === undefined || resolved === undefined || costs === undefined) {
       // One candidate: selection keeps it unless it can never be installed.
-      const r = rows[0]!;
       const never =
-        this.rDist[r] === NEVER_INSTALLED ||
-        (this.sourceProtocols[this.rSrc[r]!] === 'rip' && this.rMetric[r] === RIP_INFINITY);
-      return never ? EMPTY : { best: r, ecmp: [r], hops: resolved[0]!, metric: this.rMetric[r]! };
+        this.rDist[r0] === NEVER_INSTALLED ||
+        (this.sourceProtocols[this.rSrc[r0]!] === 'rip' && this.rMetric[r0] === RIP_INFINITY);
+      return never ? EMPTY : { best: r0, ecmp: undefined, hops: out0, metric: this.rMetric[r0]! };
     }
     const cands: Candidate<number>[] = rows.map((r, i) => this.candidate(r, costs[i]!));
     const sel = selectBest(cands, this.selection);
     if (sel === undefined) return EMPTY;
     const best = sel.best.route;
-    const ecmp = sel.ecmp.map((x) => x.route);
+    const ecmp = sel.ecmp.length === 1 ? undefined : sel.ecmp.map((x) => x.route);
     let hops: readonly ResolvedNextHop[];
-    if (ecmp.length === 1) {
+    if (ecmp === undefined) {
       hops = resolved![cands.indexOf(sel.best)]!;
     } else {
       const acc: ResolvedNextHop[] = [];
       for (const x of sel.ecmp) {
         for (const y of resolved![cands.indexOf(x)]!)
-          if (!acc.some((z) => sameHops([z], [y]))) acc.push(y);
+          if (!acc.some((z) => sameHop(z, y))) acc.push(y);
       }
       hops = acc;
     }
@@ -738,21 +779,30 @@ export class Rib<A = unknown> {
   }
 
   /** The best route before this batch: kept at first touch, or still in the columns. */
-  private previous(stored: Route<A> | null | undefined, oldBest: number): Route<A> | undefined {
-    if (stored !== undefined) return stored ?? undefined;
-    return oldBest < 0 ? undefined : this.route(oldBest);
+  private previous(stored: Route<A> | undefined, oldBest: number): Route<A> | undefined {
+    if (stored !== undefined) return stored;
+    return oldBest < 0 || this.rewrittenOrFreed(oldBest) ? undefined : this.route(oldBest);
+  }
+
+  /** True when row `r` was written (added, replaced or removed) in the current batch. */
+  private isRewritten(r: number): boolean {
+    return this.rStamp[r] === this.batchNo;
+  }
+
+  private rewrittenOrFreed(r: number): boolean {
+    return this.isRewritten(r) || this.rPk[r]! < 0;
   }
 
   /** Applies pending changes and notifies listeners. */
   private flush(): void {
-    if (this.dirty.size === 0) return;
+    if (this.dirty.length === 0) return;
     const affected = new Set<number>();
     for (const pk of this.dirty) this.tracker.prefixChanged(pk, affected);
-    if (this.shape.size > 4 * this.tracker.consultedCount) {
+    if (this.shape.length > 4 * this.tracker.consultedCount) {
       // Many prefixes came or went (a table load): check the few tracked addresses instead.
       this.tracker.forEachConsulted((a) => {
         for (const pk of this.chainOf(a)) {
-          if (this.shape.has(pk)) {
+          if ((this.cols(pk).mark[pk >>> 1]! & SHAPE) !== 0) {
             this.tracker.addressChanged(a, affected);
             return;
           }
@@ -761,8 +811,16 @@ export class Rib<A = unknown> {
     } else {
       for (const pk of this.shape) this.tracker.prefixAppeared(this.prefixOf(pk), affected);
     }
-    const todo = new Set<number>(this.dirty);
-    for (const r of affected) todo.add(this.rPk[r]!);
+    const todo = this.dirty;
+    const more = (pk: number): void => {
+      const c = this.cols(pk);
+      const h = pk >>> 1;
+      if ((c.mark[h]! & DIRTY) === 0) {
+        c.mark[h] = c.mark[h]! | DIRTY;
+        todo.push(pk);
+      }
+    };
+    for (const r of affected) more(this.rPk[r]!);
     const scans = this.tracker.takeScans();
     if (scans.size > 0) {
       // Next hops with very many dependents: find the routes by their next-hop set.
@@ -772,10 +830,10 @@ export class Rib<A = unknown> {
           sets.add(id);
       });
       for (let r = 0; r < this.rowsUsed; r++) {
-        if (this.rPk[r]! >= 0 && sets.has(this.rNh[r]!)) todo.add(this.rPk[r]!);
+        if (this.rPk[r]! >= 0 && sets.has(this.rNh[r]!)) more(this.rPk[r]!);
       }
     }
-    for (const pk of this.loopy) todo.add(pk);
+    for (const pk of this.loopy) more(pk);
 
     const changes: RibChange<A>[] = [];
     const emit = this.listeners.size > 0;
@@ -785,8 +843,11 @@ export class Rib<A = unknown> {
       const oldBest = c.best[h]!;
       const oldHops = c.hops[h];
       const oldEcmp = this.ecmpOf.get(pk);
+      const c0 = this.cols(pk);
+      c0.mark[pk >>> 1] = c0.mark[pk >>> 1]! & ~DIRTY;
       const stored = this.before.get(pk);
-      const had = stored !== undefined || oldBest >= 0;
+      // The columns are not written before this point, so the old best is still there.
+      const had = oldBest >= 0;
       let ev = EMPTY;
       this.loopy.delete(pk);
       if (c.head[h]! >= 0) {
@@ -796,8 +857,8 @@ export class Rib<A = unknown> {
       }
       c.best[h] = ev.best;
       c.hops[h] = ev.best < 0 ? undefined : ev.hops;
-      if (ev.ecmp.length > 1) this.ecmpOf.set(pk, ev.ecmp);
-      else this.ecmpOf.delete(pk);
+      if (ev.ecmp !== undefined) this.ecmpOf.set(pk, ev.ecmp);
+      else if (oldEcmp !== undefined) this.ecmpOf.delete(pk);
       if (ev.best < 0) {
         if (had && emit) {
           const previous = this.previous(stored, oldBest);
@@ -810,16 +871,17 @@ export class Rib<A = unknown> {
         }
         continue;
       }
-      const ecmpSame =
-        oldEcmp === undefined
-          ? ev.ecmp.length === 1
-          : oldEcmp.length === ev.ecmp.length &&
-            oldEcmp.every((x, i) => x === ev.ecmp[i] && !this.rewritten.has(x));
       if (!emit) continue;
+      const newEcmp = ev.ecmp;
+      const ecmpSame =
+        oldEcmp === undefined || newEcmp === undefined
+          ? oldEcmp === newEcmp
+          : oldEcmp.length === newEcmp.length &&
+            oldEcmp.every((x, i) => x === newEcmp[i] && !this.isRewritten(x));
       if (
         had &&
         oldBest === ev.best &&
-        !this.rewritten.has(ev.best) &&
+        !this.isRewritten(ev.best) &&
         ecmpSame &&
         oldHops !== undefined &&
         sameHops(oldHops, ev.hops)
@@ -833,14 +895,14 @@ export class Rib<A = unknown> {
             kind: 'add',
             prefix: best.prefix,
             best,
-            ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+            ecmp: (ev.ecmp ?? [ev.best]).map((x) => (x === ev.best ? best : this.route(x))),
             nextHops: ev.hops,
           }
         : {
             kind: 'change',
             prefix: best.prefix,
             best,
-            ecmp: ev.ecmp.map((x) => (x === ev.best ? best : this.route(x))),
+            ecmp: (ev.ecmp ?? [ev.best]).map((x) => (x === ev.best ? best : this.route(x))),
             nextHops: ev.hops,
             ...(previous === undefined ? {} : { previous }),
           };
@@ -850,6 +912,7 @@ export class Rib<A = unknown> {
     for (const pk of this.shape) {
       const c = this.cols(pk);
       const h = pk >>> 1;
+      c.mark[h] = c.mark[h]! & ~SHAPE;
       if (c.head[h]! >= 0) continue;
       const p = this.prefixOf(pk);
       c.hops[h] = undefined;
@@ -865,10 +928,10 @@ export class Rib<A = unknown> {
           p.length,
         );
     }
-    this.dirty.clear();
-    this.shape.clear();
+    this.dirty = [];
+    this.shape = [];
     this.before.clear();
-    this.rewritten.clear();
+    this.batchNo++;
     if (changes.length === 0 || this.listeners.size === 0) return;
     this.emitting = true;
     try {
@@ -921,7 +984,7 @@ export class Rib<A = unknown> {
     return detail.map((d, i) => ({
       ...d,
       selected: rows[i] === ev.best,
-      inEcmp: ev.ecmp.includes(rows[i]!),
+      inEcmp: (ev.ecmp ?? [ev.best]).includes(rows[i]!),
     }));
   }
 
