@@ -176,7 +176,10 @@ export class RipEngine {
     this.#started = true;
     this.#transport.listen((d) => this.receive(d));
     for (const i of this.#ifaces.values()) {
-      if (i.config.advertiseConnected ?? true) this.#setLocal(i.subnet, 'connected', 1, 0);
+      // a link-local subnet (RIPng interfaces) is never advertised
+      if ((i.config.advertiseConnected ?? true) && !isLinkLocal(i.subnet.address)) {
+        this.#setLocal(i.subnet, 'connected', 1, 0);
+      }
     }
     if (this.#rib !== undefined && this.#options.redistribute !== undefined) {
       const rib = this.#rib;

@@ -34,7 +34,24 @@ interface Bound {
   readonly socket: Socket;
 }
 
-function bind(socket: Socket, port: number, address?: string): Promise<void> {
+/**
+ * Bind, retrying for a while on EADDRNOTAVAIL: an IPv6 link-local address is unusable
+ * until duplicate address detection ends (about 1–2 s after the link comes up).
+ */
+async function bind(socket: Socket, port: number, address?: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await bindOnce(socket, port, address);
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'EADDRNOTAVAIL' || attempt >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function bindOnce(socket: Socket, port: number, address?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
     socket.bind({ port, ...(address === undefined ? {} : { address }), exclusive: false }, () => {
@@ -90,7 +107,9 @@ export async function createNodeTransport(options: NodeTransportOptions): Promis
     const socket = createSocket({ type, reuseAddr: true });
     await bind(socket, port, scoped);
     socket.setMulticastInterface(family === 6 ? `::%${i.name}` : ip);
-    socket.setMulticastTTL(1);
+    // RIPng: hop limit 255 (RFC 2080 §2.4.2; BIRD drops anything else); RIPv2: TTL 1
+    socket.setMulticastTTL(family === 6 ? 255 : 1);
+    if (family === 6) socket.setTTL(255);
     socket.setMulticastLoopback(false);
     const b: Bound = { name: i.name, ip, subnet: subnet.value, socket };
     socket.on('message', (msg, rinfo) => deliver(msg, rinfo, false, b));

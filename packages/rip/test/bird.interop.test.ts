@@ -1,0 +1,151 @@
+import {
+  type Bird,
+  birdConfig,
+  birdPrefixFilter,
+  FAST_RIP_TIMERS,
+  type Lab,
+  type LabNode,
+  waitFor,
+  withLab,
+} from '@routekit/testkit/netns';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { DriverClient } from './interop/client.js';
+import { buildRip, msTimers, startRoutekit } from './interop/lab.js';
+
+beforeAll(() => buildRip(), 120_000);
+
+const T = FAST_RIP_TIMERS;
+const TIMES = `update time ${T.update}; timeout time ${T.timeout}; garbage time ${T.garbage};`;
+
+/** The interface's link-local address once duplicate address detection is over. */
+async function linkLocal(node: LabNode, ifname: string): Promise<string> {
+  return waitFor(
+    async () => {
+      const r = await node.exec(['ip', '-j', '-6', 'addr', 'show', 'dev', ifname, 'scope', 'link']);
+      const info = JSON.parse(r.stdout) as {
+        addr_info: { local: string; prefixlen: number; tentative?: boolean }[];
+      }[];
+      const a = info[0]?.addr_info.find((x) => x.local !== undefined);
+      return a === undefined || a.tentative === true ? undefined : `${a.local}/${a.prefixlen}`;
+    },
+    { timeoutMs: 10_000, describe: `link-local address on ${ifname}` },
+  );
+}
+
+/** BIRD's route, or undefined (birdc exits 1 for "network not found"). */
+async function birdRoute(bird: Bird, prefix: string, protocol: string): Promise<unknown> {
+  try {
+    return await bird.route(prefix, protocol);
+  } catch {
+    return undefined;
+  }
+}
+
+/** routekit (rk) —— BIRD (bird); BIRD announces its lo /32 (and /128). */
+async function rkBird(
+  lab: Lab,
+  options: { auth?: string; rkSecret?: string; ng?: boolean } = {},
+): Promise<{ bird: Bird; client: DriverClient; rk: LabNode; bn: LabNode }> {
+  const rk = await lab.node('rk');
+  const bn = await lab.node('bird');
+  await lab.link(rk, bn, {
+    v4: ['10.0.13.2/24', '10.0.13.1/24'],
+    v6: ['fd00:13::2/64', 'fd00:13::1/64'],
+  });
+  await bn.addAddress('192.0.2.1/32');
+  await bn.addAddress('2001:db8::1/128');
+  const auth = options.auth ?? '';
+  const protocols = options.ng
+    ? [
+        'protocol rip ng ripng1 {',
+        `  ipv6 { import all; export ${birdPrefixFilter(['2001:db8::1/128'])}; };`,
+        `  interface "bird-rk" { ${TIMES} };`,
+        '}',
+      ]
+    : [
+        'protocol rip rip1 {',
+        `  ipv4 { import all; export ${birdPrefixFilter(['192.0.2.1/32'])}; };`,
+        `  interface "bird-rk" { version 2; ${TIMES} ${auth} };`,
+        '}',
+      ];
+  const bird = await bn.bird(
+    birdConfig({
+      routerId: '10.0.13.1',
+      logFile: `${bn.dir}/bird.log`,
+      protocols: [protocols.join('\n')],
+    }),
+  );
+  const address = options.ng ? await linkLocal(rk, 'rk-bird') : '10.0.13.2/24';
+  const { client } = await startRoutekit(rk, {
+    family: options.ng ? 6 : 4,
+    interfaces: [
+      {
+        name: 'rk-bird',
+        address,
+        ...(options.rkSecret === undefined
+          ? {}
+          : { auth: { keys: [{ id: 1, algorithm: 'hmac-sha256', secret: options.rkSecret }] } }),
+      },
+    ],
+    timers: msTimers(T),
+    announce: [{ prefix: options.ng ? '2001:db8::53/128' : '192.0.2.53/32', metric: 1 }],
+  });
+  return { bird, client, rk, bn };
+}
+
+const HMAC = 'authentication cryptographic; password "s3cret" { id 1; algorithm hmac sha256; };';
+
+describe('routekit RIP ⇄ BIRD', () => {
+  test('RIPv2 multicast both ways; withdraw() reaches BIRD at once', async () => {
+    await withLab('rip-rk-bird', async (lab) => {
+      const { bird, client, bn } = await rkBird(lab);
+      const r = await lab.waitFor(() => bird.route('192.0.2.53/32', 'rip1'), { timeoutMs: 20_000 });
+      expect(r).toBeTruthy();
+      await lab.waitFor(() => bn.hasRoute('192.0.2.53/32', { via: '10.0.13.2' }), {
+        timeoutMs: 10_000,
+      });
+      const ours = await lab.waitFor(() => client.route('192.0.2.1/32'), { timeoutMs: 20_000 });
+      expect(ours).toMatchObject({ state: 'learned', metric: 2, nextHop: '10.0.13.1' });
+      const { at } = await client.withdraw('192.0.2.53/32');
+      await lab.waitFor(async () => !(await bn.hasRoute('192.0.2.53/32')), {
+        timeoutMs: 5_000,
+        intervalMs: 20,
+      });
+      const took = Date.now() - at;
+      console.log(`[rip-interop] BIRD dropped the withdrawn /32 after ${took} ms`);
+      expect(took).toBeLessThan(1_000);
+    });
+  });
+
+  test('HMAC-SHA-256 (RFC 4822): routes flow; a wrong key is refused and counted', async () => {
+    await withLab('rip-hmac', async (lab) => {
+      const { bird, client } = await rkBird(lab, { auth: HMAC, rkSecret: 's3cret' });
+      await lab.waitFor(() => bird.route('192.0.2.53/32', 'rip1'), { timeoutMs: 20_000 });
+      await lab.waitFor(() => client.route('192.0.2.1/32'), { timeoutMs: 20_000 });
+      expect((await client.snapshot()).interfaces[0]?.counters.authFailures).toBe(0);
+    });
+    await withLab('rip-hmac-bad', async (lab) => {
+      const { bird, client } = await rkBird(lab, { auth: HMAC, rkSecret: 'wrong' });
+      const failures = await lab.waitFor(
+        async () => (await client.snapshot()).interfaces[0]?.counters.authFailures ?? 0,
+        { timeoutMs: 15_000 },
+      );
+      expect(failures).toBeGreaterThan(0);
+      // BIRD logs and drops our packets: it never learns the /32
+      await new Promise((r) => setTimeout(r, 2 * T.update * 1000));
+      expect(await birdRoute(bird, '192.0.2.53/32', 'rip1')).toBeFalsy();
+      expect(await client.route('192.0.2.1/32')).toBeUndefined();
+    });
+  });
+
+  test('RIPng (RFC 2080) over link-local addresses, both ways', async () => {
+    await withLab('ripng-rk-bird', async (lab) => {
+      const { bird, client, bn } = await rkBird(lab, { ng: true });
+      await lab.waitFor(() => bird.route('2001:db8::53/128', 'ripng1'), { timeoutMs: 20_000 });
+      await lab.waitFor(() => bn.hasRoute('2001:db8::53/128'), { timeoutMs: 10_000 });
+      const ours = await lab.waitFor(() => client.route('2001:db8::1/128'), { timeoutMs: 20_000 });
+      expect(ours).toMatchObject({ state: 'learned', metric: 2, interface: 'rk-bird' });
+      expect(ours.nextHop?.startsWith('fe80:')).toBe(true);
+    });
+  });
+});
