@@ -19,6 +19,8 @@ const PREFIX = 256;
 const FREE = 512;
 const JUMP_BITS = 16;
 const JUMP_SIZE = 1 << JUMP_BITS;
+/** `hTop` of a free slot of the /32 table. */
+const EMPTY_SLOT = -2;
 
 /** Bits the four words `a` and the key at `k[b..b+3]` have in common (0..128). */
 function commonBits(
@@ -74,6 +76,10 @@ export class Ipv6Trie {
   private count = 0;
   private jStart: Int32Array | undefined;
   private jBest: Int32Array | undefined;
+  private hKey: Int32Array | undefined;
+  private hTop: Int32Array | undefined;
+  private hBest: Int32Array | undefined;
+  private hCount = 0;
   private readonly mode: CompileMode;
 
   constructor(options: TrieOptions = {}) {
@@ -95,7 +101,10 @@ export class Ipv6Trie {
 
   /** Bytes of typed arrays held: `trie` (nodes, capacity included) and `fib` (the jump table). */
   byteLength(): { readonly trie: number; readonly fib: number } {
-    const fib = (this.jStart?.byteLength ?? 0) + (this.jBest?.byteLength ?? 0);
+    const fib =
+      (this.jStart?.byteLength ?? 0) +
+      (this.jBest?.byteLength ?? 0) +
+      (this.hKey?.byteLength ?? 0) * 3;
     return { trie: this.nodes.byteLength, fib };
   }
 
@@ -188,6 +197,7 @@ export class Ipv6Trie {
 
   private refreshJump(w0: number, length: number): void {
     if (this.jStart === undefined) return;
+    this.refresh32(w0, length);
     const first = w0 >>> JUMP_BITS;
     const n = length >= JUMP_BITS ? 1 : 2 ** (JUMP_BITS - length);
     for (let i = first; i < first + n; i++) this.refreshEntry(i);
@@ -217,12 +227,102 @@ export class Ipv6Trie {
     this.jBest![i] = best;
   }
 
-  /** Builds the jump table now (whatever the mode) unless it exists. */
+  /** Builds the jump tables now (whatever the mode) unless they exist. */
   compile(): void {
     if (this.jStart !== undefined) return;
     this.jStart = new Int32Array(JUMP_SIZE);
     this.jBest = new Int32Array(JUMP_SIZE);
     for (let i = 0; i < JUMP_SIZE; i++) this.refreshEntry(i);
+    this.hKey = new Int32Array(64);
+    this.hTop = new Int32Array(64).fill(EMPTY_SLOT);
+    this.hBest = new Int32Array(64);
+    this.hCount = 0;
+    this.forEach((h) => {
+      if (this.lengthOf(h) >= 32) this.refreshSlot(this.nodes[8 * h]!);
+    });
+  }
+
+  /**
+   * The /32 table: an open-addressing hash from the first word of every /32 that holds
+   * a node of 32 bits or more to that /32's topmost node (`hTop`) and the longest
+   * prefix shorter than 32 bits covering it (`hBest`). Entries are never removed: one
+   * whose /32 emptied keeps `hTop` -1, and then `hBest` is the answer.
+   */
+  private slotOf(w0: number): number {
+    const keys = this.hKey!;
+    const mask = keys.length - 1;
+    let i = Math.imul(w0, 0x9e37_79b1) >>> 0;
+    for (;;) {
+      i &= mask;
+      if (this.hTop![i] === EMPTY_SLOT || keys[i] === (w0 | 0)) return i;
+      i++;
+    }
+  }
+
+  /** Recomputes the /32 entry of `w0` (adding it when the /32 now holds nodes). */
+  private refreshSlot(w0: number): void {
+    const a0 = w0 | 0;
+    const N = this.nodes;
+    let n = this.root;
+    let best = -1;
+    while (n >= 0) {
+      const lf = N[8 * n + 4]!;
+      const l = lf & 255;
+      if (l >= 32) {
+        if ((a0 ^ N[8 * n]!) !== 0) n = -1;
+        break;
+      }
+      if (l !== 0 && ((a0 ^ N[8 * n]!) >>> (32 - l)) !== 0) {
+        n = -1;
+        break;
+      }
+      if (lf >= PREFIX) best = n;
+      n = N[8 * n + 5 + ((a0 >>> (31 - l)) & 1)]!;
+    }
+    let i = this.slotOf(a0);
+    if (this.hTop![i] === EMPTY_SLOT) {
+      if (n < 0) return;
+      if (2 * (this.hCount + 1) > this.hKey!.length) {
+        this.rehash();
+        i = this.slotOf(a0);
+      }
+      this.hCount++;
+      this.hKey![i] = a0;
+    }
+    this.hTop![i] = n;
+    this.hBest![i] = best;
+  }
+
+  private rehash(): void {
+    const keys = this.hKey!;
+    const tops = this.hTop!;
+    const bests = this.hBest!;
+    const size = keys.length * 2;
+    this.hKey = new Int32Array(size);
+    this.hTop = new Int32Array(size).fill(EMPTY_SLOT);
+    this.hBest = new Int32Array(size);
+    for (let i = 0; i < keys.length; i++) {
+      if (tops[i] === EMPTY_SLOT) continue;
+      const j = this.slotOf(keys[i]!);
+      this.hKey[j] = keys[i]!;
+      this.hTop[j] = tops[i]!;
+      this.hBest[j] = bests[i]!;
+    }
+  }
+
+  /** A prefix `w0…/length` came or went: refresh the /32 entries it can change. */
+  private refresh32(w0: number, length: number): void {
+    if (length >= 32) {
+      this.refreshSlot(w0);
+      return;
+    }
+    // A shorter prefix changes the covering prefix of every /32 inside it.
+    const keys = this.hKey!;
+    const tops = this.hTop!;
+    const m = length === 0 ? 0 : (0xffff_ffff << (32 - length)) | 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (tops[i] !== EMPTY_SLOT && ((keys[i]! ^ w0) & m) === 0) this.refreshSlot(keys[i]!);
+    }
   }
 
   /** The handle of prefix `w0:w1:w2:w3/length`, or -1. */
@@ -289,9 +389,26 @@ export class Ipv6Trie {
     let best: number;
     const js = this.jStart;
     if (js !== undefined) {
-      const i = a0 >>> JUMP_BITS;
-      n = js[i]!;
-      best = this.jBest![i]!;
+      // The /32 table first: its /32 usually holds the answer a few nodes down.
+      const keys = this.hKey!;
+      const mask = keys.length - 1;
+      let s = Math.imul(a0, 0x9e37_79b1) >>> 0;
+      for (;;) {
+        s &= mask;
+        const t = this.hTop![s]!;
+        if (t === EMPTY_SLOT) {
+          const i = a0 >>> JUMP_BITS;
+          n = js[i]!;
+          best = this.jBest![i]!;
+          break;
+        }
+        if (keys[s] === (a0 | 0)) {
+          n = t;
+          best = this.hBest![s]!;
+          break;
+        }
+        s++;
+      }
     } else if (this.mode === 'auto' && this.count >= COMPILE_THRESHOLD) {
       this.compile();
       return this.lookup(a0, a1, a2, a3);
@@ -415,6 +532,8 @@ export class Ipv6Trie {
     if (this.jStart !== undefined) {
       this.jStart.fill(-1);
       this.jBest!.fill(-1);
+      this.hTop!.fill(EMPTY_SLOT);
+      this.hCount = 0;
     }
   }
 }
