@@ -2,11 +2,14 @@
  * DIR-24-8 (Gupta, Lin, McKeown, "Routing lookups in hardware at memory access
  * speeds", INFOCOM 1998): the compiled IPv4 lookup table behind `Ipv4Trie.lookup`.
  *
- * - `l1`: 2^24 Int32 entries indexed by the top 24 bits. `0` = no route, `h + 1` = the
- *   trie handle `h` of the longest prefix of length ≤ 24 covering that /24, and a
- *   negative value `~c` = second-level chunk `c`.
+ * - `l1`: 2^24 Int32 entries indexed by the top 24 bits. `0` = no route,
+ *   `length << 24 | (h + 1)` = the trie handle `h` (and length) of the longest prefix of
+ *   length ≤ 24 covering that /24, and a negative value `~c` = second-level chunk `c`.
  * - `l2`: 256-entry chunks indexed by the last 8 bits, for the /24s that hold a prefix
- *   longer than 24; entries are `0` or `h + 1`.
+ *   longer than 24; entries are `0` or `length << 24 | (h + 1)`.
+ *
+ * Keeping the owner's length in the entry lets updates decide without reading the trie;
+ * handles must stay below 2^24 - 1 (about ten million prefixes).
  *
  * A lookup is one or two array reads. Entries name the trie node that owns them, so
  * updates are incremental: inserting `p/len` overwrites exactly the entries of its
@@ -36,7 +39,7 @@ export class Dir24 {
   /** The handle + 1 for `address` (0 = no route). */
   lookup(address: number): number {
     const e = this.l1[address >>> 8]!;
-    return e >= 0 ? e : this.l2[(~e << 8) | (address & 255)]!;
+    return (e >= 0 ? e : this.l2[(~e << 8) | (address & 255)]!) & 0xff_ffff;
   }
 
   private newChunk(fill: number): number {
@@ -51,10 +54,10 @@ export class Dir24 {
 
   /**
    * Prefix `key/len` got handle `h`: take over every entry of its range whose owner is
-   * shorter. `nodes` is the trie's node array (length of handle `x` at `4x + 1`, low byte).
+   * shorter.
    */
-  assign(key: number, len: number, h: number, nodes: Int32Array): void {
-    const v = h + 1;
+  assign(key: number, len: number, h: number): void {
+    const v = (len << 24) | (h + 1);
     const l1 = this.l1;
     if (len <= 24) {
       const start = key >>> 8;
@@ -62,13 +65,13 @@ export class Dir24 {
       for (let i = start; i < end; i++) {
         const e = l1[i]!;
         if (e >= 0) {
-          if (e === 0 || (nodes[4 * (e - 1) + 1]! & 255) < len) l1[i] = v;
+          if (e === 0 || e >>> 24 < len) l1[i] = v;
         } else {
           const l2 = this.l2;
           const base = ~e << 8;
           for (let j = base; j < base + 256; j++) {
             const x = l2[j]!;
-            if (x === 0 || (nodes[4 * (x - 1) + 1]! & 255) < len) l2[j] = v;
+            if (x === 0 || x >>> 24 < len) l2[j] = v;
           }
         }
       }
@@ -85,7 +88,7 @@ export class Dir24 {
     const to = from + 2 ** (32 - len);
     for (let j = from; j < to; j++) {
       const x = l2[j]!;
-      if (x === 0 || (nodes[4 * (x - 1) + 1]! & 255) < len) l2[j] = v;
+      if (x === 0 || x >>> 24 < len) l2[j] = v;
     }
   }
 
@@ -94,7 +97,7 @@ export class Dir24 {
    * prefixes come in trie pre-order (every prefix before the more-specifics inside it).
    */
   fill(key: number, len: number, h: number): void {
-    const v = h + 1;
+    const v = (len << 24) | (h + 1);
     if (len <= 24) {
       const start = key >>> 8;
       this.l1.fill(v, start, start + 2 ** (24 - len));
@@ -111,9 +114,9 @@ export class Dir24 {
   }
 
   /** Prefix `key/len` (handle `h`) is gone: its entries go to `parent` (a handle or -1). */
-  release(key: number, len: number, h: number, parent: number): void {
-    const v = h + 1;
-    const r = parent + 1;
+  release(key: number, len: number, h: number, parent: number, parentLen: number): void {
+    const v = (len << 24) | (h + 1);
+    const r = parent < 0 ? 0 : (parentLen << 24) | (parent + 1);
     const l1 = this.l1;
     if (len <= 24) {
       const start = key >>> 8;

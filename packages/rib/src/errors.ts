@@ -19,6 +19,8 @@
  * - `invalid-attrs`: a BGP route whose `attrs` lack the fields the decision process
  *   needs (see `bgpAttrs`), as reported by `@routekit/route-selection` (the `cause`).
  * - `reentrant-update`: the RIB was changed from inside one of its own change listeners.
+ * - `capacity-exceeded`: an `Ipv4Trie` would need more than 2^24 - 2 nodes (its compiled
+ *   table keeps handles in 24 bits), about ten million prefixes.
  */
 export type RibErrorCode =
   | 'wrong-family'
@@ -30,7 +32,8 @@ export type RibErrorCode =
   | 'metric-out-of-range'
   | 'invalid-source'
   | 'invalid-attrs'
-  | 'reentrant-update';
+  | 'reentrant-update'
+  | 'capacity-exceeded';
 
 /** All error codes, in the order of the README table. */
 export const RIB_ERROR_CODES: readonly RibErrorCode[] = [
@@ -44,6 +47,7 @@ export const RIB_ERROR_CODES: readonly RibErrorCode[] = [
   'invalid-source',
   'invalid-attrs',
   'reentrant-update',
+  'capacity-exceeded',
 ];
 
 /** The one error type this package throws for bad input. Match on `code`. */

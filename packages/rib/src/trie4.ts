@@ -43,6 +43,8 @@ export interface TrieOptions {
 export const COMPILE_THRESHOLD = 4096;
 
 const PREFIX = 256;
+/** Node slots an `Ipv4Trie` can have: the compiled table keeps handles in 24 bits. */
+const MAX_NODES = 0xff_fffe;
 const FREE = 512;
 /** Prefix count from which the /16 jump table is kept. */
 const JUMP_THRESHOLD = 256;
@@ -88,6 +90,10 @@ export class Ipv4Trie {
       this.freeHead = this.nodes[4 * n + 2]!;
     } else {
       n = this.used++;
+      if (n >= MAX_NODES) {
+        this.used--;
+        throw new RibError('capacity-exceeded', `an IPv4 trie holds at most ${MAX_NODES} nodes`);
+      }
       if (4 * n >= this.nodes.length)
         this.nodes = grow(this.nodes, Math.ceil(this.nodes.length * 1.5) & ~3);
     }
@@ -208,7 +214,7 @@ export class Ipv4Trie {
 
   private added(h: number, key: number, length: number): number {
     this.count++;
-    this.fib?.assign(key, length, h, this.nodes);
+    this.fib?.assign(key, length, h);
     return h;
   }
 
@@ -280,7 +286,7 @@ export class Ipv4Trie {
     if (top >= 0 && (n === top || (parent === top && a < 0 && c < 0 && N[4 * top + 1]! < PREFIX))) {
       return -2;
     }
-    this.fib?.release(key, length, n, cover);
+    this.fib?.release(key, length, n, cover, cover < 0 ? 0 : this.nodes[4 * cover + 1]! & 255);
     this.count--;
     if (a >= 0 && c >= 0) {
       N[4 * n + 1] = length;
@@ -399,7 +405,7 @@ export class Ipv4Trie {
     const fib = this.fib;
     if (fib !== undefined) {
       const e = fib.l1[address >>> 8]!;
-      return (e >= 0 ? e : fib.l2[(~e << 8) | (address & 255)]!) - 1;
+      return ((e >= 0 ? e : fib.l2[(~e << 8) | (address & 255)]!) & 0xff_ffff) - 1;
     }
     if (this.mode === 'auto' && this.count >= COMPILE_THRESHOLD) {
       this.compile();
