@@ -10,27 +10,12 @@ import {
 } from '@routekit/testkit/netns';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { DriverClient } from './interop/client.js';
-import { buildRip, msTimers, startRoutekit } from './interop/lab.js';
+import { buildRip, linkLocal, msTimers, startRoutekit } from './interop/lab.js';
 
 beforeAll(() => buildRip(), 120_000);
 
 const T = FAST_RIP_TIMERS;
 const TIMES = `update time ${T.update}; timeout time ${T.timeout}; garbage time ${T.garbage};`;
-
-/** The interface's link-local address once duplicate address detection is over. */
-async function linkLocal(node: LabNode, ifname: string): Promise<string> {
-  return waitFor(
-    async () => {
-      const r = await node.exec(['ip', '-j', '-6', 'addr', 'show', 'dev', ifname, 'scope', 'link']);
-      const info = JSON.parse(r.stdout) as {
-        addr_info: { local: string; prefixlen: number; tentative?: boolean }[];
-      }[];
-      const a = info[0]?.addr_info.find((x) => x.local !== undefined);
-      return a === undefined || a.tentative === true ? undefined : `${a.local}/${a.prefixlen}`;
-    },
-    { timeoutMs: 10_000, describe: `link-local address on ${ifname}` },
-  );
-}
 
 /** BIRD's route, or undefined (birdc exits 1 for "network not found"). */
 async function birdRoute(bird: Bird, prefix: string, protocol: string): Promise<unknown> {

@@ -8,7 +8,7 @@ import {
 } from '@routekit/testkit/netns';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { DriverClient } from './interop/client.js';
-import { buildRip, type DriverConfig, msTimers, startRoutekit } from './interop/lab.js';
+import { buildRip, type DriverConfig, linkLocal, msTimers, startRoutekit } from './interop/lab.js';
 
 beforeAll(() => buildRip(), 120_000);
 
@@ -145,4 +145,39 @@ describe('routekit RIP ⇄ FRR ripd', () => {
       });
     });
   }
+
+  test('RIPng with FRR ripngd over link-local addresses, both ways', async () => {
+    await withLab('ripng-rk-frr', async (lab) => {
+      const rk = await lab.node('rk');
+      const fr = await lab.node('frr');
+      await lab.link(rk, fr, { v6: ['fd00:14::2/64', 'fd00:14::1/64'] });
+      const ripngd = [
+        'frr defaults traditional',
+        'hostname frr',
+        '!',
+        'router ripng',
+        ` timers basic ${FAST_RIP_TIMERS.update} ${FAST_RIP_TIMERS.timeout} ${FAST_RIP_TIMERS.garbage}`,
+        ' network frr-rk',
+        ' route 2001:db8::1/128',
+        '!',
+        '',
+      ].join('\n');
+      const frr = await fr.frr({ ripngd });
+      const { client } = await startRoutekit(rk, {
+        family: 6,
+        interfaces: [{ name: 'rk-frr', address: await linkLocal(rk, 'rk-frr') }],
+        timers: msTimers(FAST_RIP_TIMERS),
+        announce: [{ prefix: '2001:db8::53/128', metric: 1 }],
+      });
+      const learned = await lab.waitFor(
+        async () =>
+          (await frr.routes({ family: 'ipv6', protocol: 'ripng' }))['2001:db8::53/128']?.[0],
+        { timeoutMs: 20_000, describe: 'FRR ripngd learns the routekit /128' },
+      );
+      expect(learned).toMatchObject({ protocol: 'ripng', selected: true });
+      const ours = await lab.waitFor(() => client.route('2001:db8::1/128'), { timeoutMs: 20_000 });
+      expect(ours).toMatchObject({ state: 'learned', interface: 'rk-frr' });
+      expect(ours.nextHop?.startsWith('fe80:')).toBe(true);
+    });
+  });
 });

@@ -61,3 +61,18 @@ export async function startRoutekit(
   });
   return { client, process };
 }
+
+/** The interface's link-local address once duplicate address detection is over. */
+export async function linkLocal(node: LabNode, ifname: string): Promise<string> {
+  return waitFor(
+    async () => {
+      const r = await node.exec(['ip', '-j', '-6', 'addr', 'show', 'dev', ifname, 'scope', 'link']);
+      const info = JSON.parse(r.stdout) as {
+        addr_info: { local: string; prefixlen: number; tentative?: boolean }[];
+      }[];
+      const a = info[0]?.addr_info.find((x) => x.local !== undefined);
+      return a === undefined || a.tentative === true ? undefined : `${a.local}/${a.prefixlen}`;
+    },
+    { timeoutMs: 10_000, describe: `link-local address on ${ifname}` },
+  );
+}
