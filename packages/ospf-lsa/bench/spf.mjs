@@ -91,7 +91,21 @@ export function topology(n, { stubs = 10_000, externals = 10_000, seed = 1 } = {
   return { root: rid(n - 1), areas: new Map([[0, lsas]]), external: ext, links: e };
 }
 
+function time(input, runs) {
+  for (let i = 0; i < 3; i++) spf(input); // warm up
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spf(input);
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
+
 function measure(n, runs) {
+  const bare = topology(n, { stubs: 0, externals: 0 });
+  const graphOnly = time({ routerId: bare.root, areas: bare.areas, external: [] }, runs);
   const t = topology(n);
   const input = { routerId: t.root, areas: t.areas, external: t.external };
   for (let i = 0; i < 3; i++) spf(input); // warm up
@@ -103,7 +117,14 @@ function measure(n, runs) {
     times.push(performance.now() - t0);
   }
   times.sort((x, y) => x - y);
-  return { n, links: t.links, routes, median: times[Math.floor(times.length / 2)], min: times[0] };
+  return {
+    n,
+    links: t.links,
+    routes,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    graphOnly,
+  };
 }
 
 const sizes = process.argv
@@ -114,9 +135,9 @@ const rows = (sizes.length > 0 ? sizes : [100, 1000, 5000]).map((n) =>
   measure(n, n >= 5000 ? 9 : 21),
 );
 console.log(`node ${process.version}, ${rows.length} sizes, 10,000 stubs + 10,000 externals each`);
-console.log('| routers | p2p links | routes | median ms | min ms |');
-console.log('|---:|---:|---:|---:|---:|');
+console.log('| routers | p2p links | routes | median ms | min ms | graph only, median ms |');
+console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows)
   console.log(
-    `| ${r.n} | ${r.links} | ${r.routes} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} |`,
+    `| ${r.n} | ${r.links} | ${r.routes} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} | ${r.graphOnly.toFixed(2)} |`,
   );

@@ -29,7 +29,7 @@ const BAD_PACKET_CHECKSUM = new Set([
 const BAD_LSA_CHECKSUM = new Set(['ospf/tcpdump/ospf-sr-ri-sid.pcap#1/0']);
 
 const files = ospfCaptures();
-const totals = { packets: 0, lsas: 0, v3: 0 };
+const totals = { packets: 0, lsas: 0, v3: 0, tsharkValues: 0, reencoded: 0, lsaChecksumsOk: 0 };
 
 describe('OSPF captures of the vector corpus', () => {
   it('finds the captures of the manifest', () => {
@@ -58,6 +58,7 @@ describe('OSPF captures of the vector corpus', () => {
           totals.packets++;
           // Re-emit exactly (keeps the received checksum, even a wrong one).
           expect(encodePacket(r.value, { checksum: 'keep' })).toEqual(f.payload);
+          totals.reencoded++;
           const key = `${file}#${f.frame}`;
           const issues = validatePacket(r.value).filter((i) => i.code === 'bad-packet-checksum');
           if (BAD_PACKET_CHECKSUM.has(key)) expect(issues.length).toBe(1);
@@ -77,6 +78,7 @@ describe('OSPF captures of the vector corpus', () => {
             totals.lsas++;
             const key = `${file}#${f.frame}/${i}`;
             expect(lsaChecksumOk(lsa), key).toBe(!BAD_LSA_CHECKSUM.has(key));
+            if (lsaChecksumOk(lsa)) totals.lsaChecksumsOk++;
             expect(validateLsa(lsa).some((x) => x.code === 'bad-lsa-checksum')).toBe(
               BAD_LSA_CHECKSUM.has(key),
             );
@@ -95,6 +97,9 @@ describe('OSPF captures of the vector corpus', () => {
           return { frame: f.frame, fields: ourFields(r.value) };
         });
         const mismatches = diffFields(theirs, ours, { fields: TSHARK_FIELDS, frames: 'ours' });
+        for (const f of ours)
+          for (const v of Object.values(f.fields))
+            totals.tsharkValues += Array.isArray(v) ? v.length : 1;
         expect(mismatches, formatMismatches(mismatches)).toEqual([]);
       }, 60_000);
     });
