@@ -4,6 +4,7 @@
 //   {"cmd":"announce","prefix":"192.0.2.53/32","metric":1} | {"cmd":"withdraw","prefix":…}
 //   {"cmd":"snapshot"} | {"cmd":"events"} | {"cmd":"stop"}
 // Every reply is one JSON line; events are also logged to stdout with a timestamp.
+import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { RipEngine, systemClock } from '@routekit/rip';
@@ -25,7 +26,19 @@ engine.on((e) => {
   if (e.nextHop) line.nextHop = addr(e.nextHop);
   events.push(line);
   console.log(JSON.stringify(line));
+  // a minimal FIB sink for the lab (the engine itself never touches the kernel)
+  if (config.fib && e.type === 'learned') {
+    ip(['route', 'replace', line.prefix, 'via', line.nextHop, 'dev', e.ifname, 'proto', 'rip']);
+  } else if (config.fib && e.type === 'lost') {
+    ip(['route', 'del', line.prefix, 'proto', 'rip']);
+  }
 });
+
+function ip(args) {
+  execFile('ip', family === 6 ? ['-6', ...args] : args, (err) => {
+    if (err) console.log(JSON.stringify({ at: Date.now(), fibError: String(err) }));
+  });
+}
 engine.start();
 for (const a of config.announce ?? []) engine.announce(a.prefix, a.metric ?? 1);
 

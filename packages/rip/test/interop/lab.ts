@@ -25,6 +25,8 @@ export interface DriverConfig {
   }[];
   readonly timers?: Record<string, number>;
   readonly announce?: readonly { prefix: string; metric?: number }[];
+  /** Install learned routes into the namespace's kernel FIB (`ip route replace`). */
+  readonly fib?: boolean;
 }
 
 /** Seconds-based lab timers → the engine's milliseconds. */
