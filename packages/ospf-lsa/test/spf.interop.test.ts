@@ -300,6 +300,10 @@ async function scenario(variant: Variant, before: Comparable, after: Comparable)
         describe: `r1's anycast route from the captures is ${JSON.stringify(before)}`,
       },
     );
+    await lab.waitFor(
+      () => ours(spfFromPackets(capturedPackets(captures), IDS.r1!)).has(`${IDS.s1}/32`),
+      { timeoutMs: 30_000, describe: "BIRD's loopback stub reaches r1" },
+    );
     const cmpBefore = await compareAll(lab, nodes, captures);
     expect(r1Anycast(captures)).toEqual(before);
 
@@ -325,6 +329,10 @@ async function scenario(variant: Variant, before: Comparable, after: Comparable)
       () => r1Anycast(captures),
       (r) => JSON.stringify(r) === JSON.stringify(after),
       { timeoutMs: 30_000, describe: `r1's anycast route moves to ${JSON.stringify(after)}` },
+    );
+    await lab.waitFor(
+      () => !ours(spfFromPackets(capturedPackets(captures), IDS.r1!)).has(`${IDS.s1}/32`),
+      { timeoutMs: 30_000, describe: "the dead server's loopback leaves r1's table" },
     );
     const cmpAfter = await compareAll(lab, nodes, captures);
     expect(r1Anycast(captures)).toEqual(after);

@@ -87,3 +87,22 @@ describe('vectors, both directions', () => {
     expect(r.ok && validatePacket(r.value).map((i) => i.code)).toEqual(['bad-packet-checksum']);
   });
 });
+
+describe('onField dissection hook', () => {
+  it('reports named fields at absolute offsets and changes nothing else', () => {
+    const seen: [string, number, number][] = [];
+    const r = decodePacket(LSU, {
+      onField: (name, offset, length) => seen.push([name, offset, length]),
+    });
+    expect(r).toEqual(decodePacket(LSU));
+    const at = (name: string): [number, number][] =>
+      seen.filter(([n]) => n === name).map(([, o, l]) => [o, l]);
+    expect(at('ospf.version')).toEqual([[0, 1]]);
+    expect(at('ospf.router_id')).toEqual([[4, 4]]);
+    expect(at('ls_upd.num_lsas')).toEqual([[24, 4]]);
+    expect(at('lsa.seq')).toEqual([[40, 4]]);
+    expect(at('lsa.checksum')).toEqual([[44, 2]]);
+    expect(at('router.link.metric')).toEqual([[62, 2]]);
+    expect(at('lsa.body')).toEqual([[48, 16]]);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   type Decoded,
   decode,
+  type FieldHook,
   fail,
   type Reader,
   type WireErrorCode,
@@ -115,8 +116,13 @@ function readBody(r: Reader, type: number): PacketBody {
  */
 export function decodePacket(
   bytes: Uint8Array,
+  options?: { readonly onField?: FieldHook },
 ): Decoded<OspfPacket, OspfErrorCode | WireErrorCode> {
-  return decode<OspfPacket, OspfErrorCode>(bytes, (r) => readPacket(r, bytes));
+  return decode<OspfPacket, OspfErrorCode>(
+    bytes,
+    (r) => readPacket(r, bytes),
+    options?.onField === undefined ? undefined : { onField: options.onField },
+  );
 }
 
 /** The length field of a packet's header, or undefined with fewer than 4 bytes. */
