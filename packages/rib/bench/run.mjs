@@ -513,7 +513,7 @@ pt4.clear();
   let perRoute = 0;
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     const h0 = heap();
-    const rib = new Rib({ capacity: T4.count * 2 + 16 });
+    const rib = new Rib({ capacity: T4.count + 16 });
     rib.add({
       prefix: '192.0.2.0/24',
       nextHops: [{ interface: 'eth0' }],

@@ -31,17 +31,6 @@ export class Dir24 {
     return this.l1.byteLength + this.l2.byteLength;
   }
 
-  /** Chunks in use. */
-  get chunkCount(): number {
-    return this.chunks - this.freeChunks.length;
-  }
-
-  /** The handle + 1 for `address` (0 = no route). */
-  lookup(address: number): number {
-    const e = this.l1[address >>> 8]!;
-    return (e >= 0 ? e : this.l2[(~e << 8) | (address & 255)]!) & 0xff_ffff;
-  }
-
   private newChunk(fill: number): number {
     let c = this.freeChunks.pop();
     if (c === undefined) {

@@ -27,11 +27,6 @@ export class KeyedTable<V> {
     return id;
   }
 
-  /** Raises the count of an id already held. */
-  retain(id: number): void {
-    this.refs[id]!++;
-  }
-
   /** Drops one reference; the value is forgotten at zero. */
   release(id: number): void {
     if (--this.refs[id]! > 0) return;
@@ -43,11 +38,6 @@ export class KeyedTable<V> {
 
   get(id: number): V {
     return this.values[id] as V;
-  }
-
-  /** Distinct values held. */
-  get size(): number {
-    return this.ids.size;
   }
 }
 
@@ -79,9 +69,5 @@ export class IdentityTable<V> {
 
   get(id: number): V {
     return this.values[id] as V;
-  }
-
-  get size(): number {
-    return this.ids.size;
   }
 }

@@ -272,7 +272,7 @@ export class Ipv6Trie {
         if ((a0 ^ N[8 * n]!) !== 0) n = -1;
         break;
       }
-      if (l !== 0 && ((a0 ^ N[8 * n]!) >>> (32 - l)) !== 0) {
+      if (l !== 0 && (a0 ^ N[8 * n]!) >>> (32 - l) !== 0) {
         n = -1;
         break;
       }

@@ -177,3 +177,105 @@ describe('numeric cores', () => {
     expect(t6.lookup(0x2001_0005, 1, 2, 3)).toBe(-1);
   });
 });
+
+describe('jump-table fast paths on a few thousand prefixes', () => {
+  /** xorshift32, so the test is the same every run. */
+  function xorshift(seed: number): () => number {
+    let x = seed >>> 0 || 1;
+    return () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x >>> 0;
+    };
+  }
+  const mask = (l: number): number => (l === 0 ? 0 : (0xffff_ffff << (32 - l)) >>> 0);
+
+  test.each(['never', 'always'] as const)(
+    'random inserts and deletes equal a scan (compile: %s)',
+    (compile) => {
+      const rnd = xorshift(7);
+      const t = new Ipv4Trie({ compile });
+      const present = new Map<string, [number, number]>();
+      const anchors = [0x0a01_0000, 0x0a02_0000, 0xc0a8_0000, 0x6440_0000];
+      const pick = (): [number, number] => {
+        const a =
+          anchors[rnd() % anchors.length]! ^
+          (rnd() & 0x0000_ffff) ^
+          (rnd() % 4 === 0 ? rnd() & 0x00ff_0000 : 0);
+        const l = [8, 12, 15, 16, 17, 20, 22, 23, 24, 24, 24, 25, 28, 32][rnd() % 14]!;
+        return [(a & mask(l)) >>> 0, l];
+      };
+      const scan = (a: number): number => {
+        let best: [number, number] | undefined;
+        for (const p of present.values()) {
+          if (((a ^ p[0]) & mask(p[1])) === 0 && (best === undefined || p[1] > best[1])) best = p;
+        }
+        return best === undefined ? -1 : t.find(best[0], best[1]);
+      };
+      for (let step = 0; step < 6000; step++) {
+        if (step < 3000 || rnd() % 3 === 0) {
+          const [k, l] = pick();
+          t.insert(k, l);
+          present.set(`${k}/${l}`, [k, l]);
+        } else {
+          const all = [...present.values()];
+          const [k, l] = all[rnd() % all.length]!;
+          expect(t.remove(k, l)).toBeGreaterThanOrEqual(0);
+          present.delete(`${k}/${l}`);
+        }
+        if (step % 97 === 0) {
+          expect(t.size).toBe(present.size);
+          for (let i = 0; i < 20; i++) {
+            const [k, l] = pick();
+            const a = (k | (rnd() & ~mask(l))) >>> 0;
+            expect(t.lookup(a)).toBe(scan(a));
+            expect(t.walk(a)).toBe(scan(a));
+          }
+        }
+      }
+      const listed: string[] = [];
+      t.forEach((h) => {
+        listed.push(`${t.keyOf(h)}/${t.lengthOf(h)}`);
+      });
+      expect(listed.sort()).toEqual([...present.keys()].sort());
+      // Everything in one /16, then deleted again: splices at the /16's top node.
+      const u = new Ipv4Trie();
+      for (let i = 0; i < 300; i++) u.insert(((i + 1) << 20) >>> 0, 12);
+      const a = u.insert(0x0a01_0100, 24);
+      const b = u.insert(0x0a01_0200, 24);
+      expect(u.remove(0x0a01_0100, 24)).toBe(a);
+      expect(u.walk(0x0a01_0201)).toBe(b);
+      expect(u.remove(0x0a01_0200, 24)).toBe(b);
+      expect(u.walk(0x0a01_0201)).toBe(u.find(0x0a00_0000, 12));
+      expect(u.size).toBe(300);
+    },
+  );
+
+  test('insertAll equals inserting one by one', () => {
+    const rnd = xorshift(11);
+    const keys = new Uint32Array(5000);
+    const lens = new Uint8Array(5000);
+    for (let i = 0; i < keys.length; i++) {
+      const l = 8 + (rnd() % 25);
+      lens[i] = l;
+      keys[i] = (rnd() & mask(l)) >>> 0;
+    }
+    const a = new Ipv4Trie();
+    const hs = a.insertAll(keys, lens);
+    const b = new Ipv4Trie();
+    for (let i = 0; i < keys.length; i++) b.insert(keys[i]!, lens[i]!);
+    expect(a.size).toBe(b.size);
+    for (let i = 0; i < keys.length; i++) expect(a.keyOf(hs[i]!)).toBe(keys[i]);
+    for (let i = 0; i < 2000; i++) {
+      const x = rnd();
+      const ha = a.lookup(x);
+      const hb = b.lookup(x);
+      expect(ha < 0 ? -1 : a.lengthOf(ha)).toBe(hb < 0 ? -1 : b.lengthOf(hb));
+    }
+    a.trim();
+    expect(a.byteLength().trie).toBeLessThan(b.byteLength().trie + (1 << 20));
+    expect(() => a.insertAll([1], [8])).toThrow(RibError);
+    expect(() => a.insertAll([1, 2], [8])).toThrow(RibError);
+  });
+});
