@@ -5,7 +5,6 @@ import {
   FAST_RIP_TIMERS,
   type Lab,
   type LabNode,
-  waitFor,
   withLab,
 } from '@routekit/testkit/netns';
 import { beforeAll, describe, expect, test } from 'vitest';

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeRipPacket, encodeRipPacket, verifyRipPacket } from '@routekit/rip-codec';
 import {
   FAST_RIP_TIMERS,
   type Frr,
@@ -6,7 +9,9 @@ import {
   type LabNode,
   withLab,
 } from '@routekit/testkit/netns';
+import { toHex } from '@routekit/wire';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ripPayloads } from './interop/capture.js';
 import type { DriverClient } from './interop/client.js';
 import { buildRip, type DriverConfig, linkLocal, msTimers, startRoutekit } from './interop/lab.js';
 
@@ -104,8 +109,31 @@ describe('routekit RIP ⇄ FRR ripd', () => {
             },
           },
         });
+        const capture = await lab.nodes
+          .find((n) => n.name === 'rk')!
+          .capture('rk-frr', join(lab.dir, 'md5.pcap'), ['udp', 'port', '520']);
         await lab.waitFor(async () => (await frr.ripRoutes())[ANYCAST]?.[0], { timeoutMs: 20_000 });
         await lab.waitFor(() => client.route('192.0.2.1/32'), { timeoutMs: 20_000 });
+        await new Promise((r) => setTimeout(r, 300)); // let tcpdump write the last packets
+        await capture.stop();
+        // every packet on the wire decodes, re-encodes byte-exact, and FRR's and ours verify
+        const seen = { frr: 0, routekit: 0 };
+        for (const { source, payload } of ripPayloads(readFileSync(capture.file))) {
+          const r = decodeRipPacket(payload);
+          if (!r.ok) throw new Error(`undecodable packet from ${source}`);
+          expect(toHex(encodeRipPacket(r.value))).toBe(toHex(payload));
+          if (r.value.auth === undefined) continue; // FRR's first request (see below)
+          expect(r.value.auth).toMatchObject({
+            kind: 'crypto',
+            keyId: 1,
+            authDataLength: authLength === 'rfc' ? 16 : 20,
+          });
+          const key = { id: 1, algorithm: 'md5' as const, secret: 's3cret' };
+          expect(verifyRipPacket(payload, r.value, [key])).toMatchObject({ ok: true });
+          seen[source === '10.0.12.1' ? 'frr' : 'routekit']++;
+        }
+        expect(seen.frr).toBeGreaterThan(0);
+        expect(seen.routekit).toBeGreaterThan(0);
         const refused = (
           await client.request<{ type: string; reason?: string }[]>({ cmd: 'events' })
         ).filter((e) => e.type === 'refused');

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arbRipTimers } from '../src/testing.js';
+import { SimLab } from './helpers.js';
+
+const ANYCAST = '192.0.2.53/32';
+
+/** n servers around one edge, each announcing the anycast /32 at its own metric. */
+function starLab(metrics: readonly number[], timers: object) {
+  const lab = new SimLab();
+  metrics.forEach((_, i) => lab.link(`s${i}`, 'e', `10.0.${i}.2/24`, `10.0.${i}.1/24`));
+  lab.start({ timers });
+  metrics.forEach((m, i) => lab.node(`s${i}`).engine.announce(ANYCAST, m));
+  lab.clock.advance(50);
+  return lab;
+}
+
+const arbMetrics = fc.uniqueArray(fc.integer({ min: 1, max: 14 }), { minLength: 2, maxLength: 5 });
+
+describe('RipEngine properties (virtual clock)', () => {
+  it('the edge routes to the server with the lowest metric, whatever the timers', () => {
+    fc.assert(
+      fc.property(arbRipTimers, arbMetrics, (timers, metrics) => {
+        const lab = starLab(metrics, timers);
+        const best = metrics.indexOf(Math.min(...metrics));
+        expect(lab.route('e', ANYCAST)).toMatchObject({
+          interface: `e-s${best}`,
+          metric: metrics[best]! + 1,
+        });
+        expect(lab.route('e', ANYCAST)?.adverts).toHaveLength(metrics.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('withdraw() of the best server moves the edge to the next best within one delivery', () => {
+    fc.assert(
+      fc.property(arbRipTimers, arbMetrics, fc.nat({ max: 100_000 }), (timers, metrics, wait) => {
+        const lab = starLab(metrics, timers);
+        lab.clock.advance(wait);
+        const order = metrics.map((m, i) => [m, i] as const).sort((a, b) => a[0] - b[0]);
+        lab.node(`s${order[0]![1]}`).engine.withdraw(ANYCAST);
+        lab.clock.advance(2);
+        expect(lab.route('e', ANYCAST)?.interface).toBe(`e-s${order[1]![1]}`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a silently dead best server is replaced no later than the timeout', () => {
+    fc.assert(
+      fc.property(arbRipTimers, arbMetrics, fc.nat({ max: 100_000 }), (timers, metrics, wait) => {
+        const lab = starLab(metrics, timers);
+        lab.clock.advance(wait);
+        const order = metrics.map((m, i) => [m, i] as const).sort((a, b) => a[0] - b[0]);
+        lab.net.kill(`s${order[0]![1]}`);
+        const took = lab.until(
+          () => lab.route('e', ANYCAST)?.interface === `e-s${order[1]![1]}`,
+          timers.timeout + 100,
+          Math.max(1, Math.floor(timers.update / 50)),
+        );
+        expect(took).toBeLessThanOrEqual(timers.timeout + Math.floor(timers.update / 50));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
