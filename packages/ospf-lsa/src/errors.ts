@@ -8,7 +8,7 @@ import type { DecodeError, WireErrorCode } from '@routekit/wire';
  * | `bad-version` | the packet's version is not 2 (OSPFv3 packets carry 3) |
  * | `bad-packet-type` | packet type outside 1..5 |
  * | `bad-packet-length` | the header's length is below 24 or beyond the bytes present |
- * | `bad-lsa-length` | an LSA's length is below 20, not a multiple of 4, or beyond its packet |
+ * | `bad-lsa-length` | an LSA's length is below 20 or beyond its packet, or its body is not whole entries |
  * | `bad-auth-type` | authentication type above 2 |
  * | `bad-auth-length` | cryptographic authentication data does not fit after the packet |
  */

@@ -159,3 +159,38 @@ describe('SPF: broadcast networks and NSSA', () => {
     expect(r.has('10.97.0.0/16')).toBe(false);
   });
 });
+
+describe('SPF: an area border router', () => {
+  // R1 is an ABR: area 0 with R2 (ABR of area 2), area 1 with R3 (ABR too).
+  const area0 = [
+    routerLsa(a('1.1.1.1'), [p2p('2.2.2.2', '10.0.12.1', 10)], RouterFlag.B),
+    routerLsa(a('2.2.2.2'), [p2p('1.1.1.1', '10.0.12.2', 10)], RouterFlag.B),
+    summaryLsa(3, a('10.2.0.0'), a('2.2.2.2'), a('255.255.0.0'), 5),
+  ];
+  const area1 = [
+    routerLsa(a('1.1.1.1'), [p2p('3.3.3.3', '10.0.13.1', 10)], RouterFlag.B),
+    routerLsa(
+      a('3.3.3.3'),
+      [p2p('1.1.1.1', '10.0.13.3', 10), stub('10.1.1.0', '255.255.255.0', 1)],
+      RouterFlag.B,
+    ),
+    // A summary into area 1 is not used by an ABR (§16.2: backbone summaries only).
+    summaryLsa(3, a('10.3.0.0'), a('3.3.3.3'), a('255.255.0.0'), 5),
+  ];
+  const res = spf({
+    routerId: a('1.1.1.1'),
+    areas: new Map([
+      [0, area0],
+      [1, area1],
+    ]),
+    external: [],
+  });
+  const r = byPrefix(res.routes);
+  it('has intra-area routes of both areas', () => {
+    expect(r.get('10.1.1.0/24')).toMatchObject({ cost: 11, pathType: 'intra', area: '0.0.0.1' });
+  });
+  it('takes inter-area routes from backbone summaries only', () => {
+    expect(r.get('10.2.0.0/16')).toMatchObject({ cost: 15, pathType: 'inter', area: '0.0.0.0' });
+    expect(r.has('10.3.0.0/16')).toBe(false);
+  });
+});

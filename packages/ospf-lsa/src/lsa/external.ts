@@ -1,4 +1,5 @@
-import type { Reader, Writer } from '@routekit/wire';
+import { fail, type Reader, type Writer } from '@routekit/wire';
+import type { OspfErrorCode } from '../errors.js';
 
 /**
  * AS-external-LSA (type 5, RFC 2328 A.4.5) and NSSA-LSA (type 7, RFC 3101 §2.4) body.
@@ -50,7 +51,11 @@ export function readExternalBody(r: Reader): ExternalLsaBody {
   const metric = r.u24('external.metric');
   const forwardingAddress = r.u32('external.forwarding');
   const routeTag = r.u32('external.tag');
-  if (r.remaining % 12 !== 0) r.bytes(r.remaining + 12 - (r.remaining % 12));
+  if (r.remaining % 12 !== 0)
+    fail<OspfErrorCode>('bad-lsa-length', r.offset, {
+      length: r.remaining,
+      detail: `${r.remaining} bytes are not whole 12-byte entries`,
+    });
   const tos: ExternalTos[] = [];
   while (r.remaining > 0) {
     const t = r.u8('external.e_tos');

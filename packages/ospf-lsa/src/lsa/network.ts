@@ -1,4 +1,5 @@
-import type { Reader, Writer } from '@routekit/wire';
+import { fail, type Reader, type Writer } from '@routekit/wire';
+import type { OspfErrorCode } from '../errors.js';
 
 /**
  * Network-LSA body (RFC 2328 A.4.3).
@@ -20,7 +21,11 @@ export interface NetworkLsaBody {
 
 export function readNetworkBody(r: Reader): NetworkLsaBody {
   const mask = r.u32('network.mask');
-  if (r.remaining % 4 !== 0) r.bytes(r.remaining + 4 - (r.remaining % 4));
+  if (r.remaining % 4 !== 0)
+    fail<OspfErrorCode>('bad-lsa-length', r.offset, {
+      length: r.remaining,
+      detail: `${r.remaining} bytes are not whole 4-byte entries`,
+    });
   const attachedRouters: number[] = [];
   while (r.remaining > 0) attachedRouters.push(r.u32('network.attached_router'));
   return { kind: 'network', mask, attachedRouters };

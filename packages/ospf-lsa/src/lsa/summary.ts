@@ -1,4 +1,5 @@
-import type { Reader, Writer } from '@routekit/wire';
+import { fail, type Reader, type Writer } from '@routekit/wire';
+import type { OspfErrorCode } from '../errors.js';
 
 /**
  * Summary-LSA body, types 3 (network) and 4 (ASBR) (RFC 2328 A.4.4).
@@ -26,7 +27,11 @@ export function readSummaryBody(r: Reader): SummaryLsaBody {
   const mask = r.u32('summary.mask');
   const tos0 = r.u8('summary.tos');
   const metric = r.u24('summary.metric');
-  if (r.remaining % 4 !== 0) r.bytes(r.remaining + 4 - (r.remaining % 4));
+  if (r.remaining % 4 !== 0)
+    fail<OspfErrorCode>('bad-lsa-length', r.offset, {
+      length: r.remaining,
+      detail: `${r.remaining} bytes are not whole 4-byte entries`,
+    });
   const tos: { tos: number; metric: number }[] = [];
   while (r.remaining > 0) tos.push({ tos: r.u8('summary.tos'), metric: r.u24('summary.metric') });
   return { kind: 'summary', mask, tos0, metric, tos };

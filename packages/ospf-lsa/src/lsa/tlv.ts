@@ -1,4 +1,4 @@
-import { decode, type Reader, Writer } from '@routekit/wire';
+import { decode, fail, type Reader, Writer } from '@routekit/wire';
 import { OpaqueType } from '../iana.js';
 
 /**
@@ -148,6 +148,15 @@ function typedTlv(context: TlvContext, type: number, value: Uint8Array, depth: n
   return res.ok ? res.value : unknown;
 }
 
+/**
+ * The value does not have the shape its type requires (reserved bits set, another
+ * address family): fail the typed read, so the TLV is kept as `unknown` and its bytes
+ * re-encode unchanged.
+ */
+function untyped(r: Reader, detail: string): never {
+  return fail('bad-value', r.offset, { detail });
+}
+
 function u32s(r: Reader): number[] {
   const out: number[] = [];
   while (r.remaining >= 4) out.push(r.u32());
@@ -227,13 +236,14 @@ function readerFor(
       if (type === 7 && length > 0)
         return (r) => {
           const b = r.rest();
-          for (const c of b) if (c < 0x20 || c > 0x7e) r.skip(1);
+          for (const c of b)
+            if (c < 0x20 || c > 0x7e) untyped(r, 'hostname is not printable ASCII');
           return { kind: 'ri-hostname', hostname: String.fromCharCode(...b) };
         };
       if ((type === 9 || type === 14) && length >= 4)
         return (r) => {
           const rangeSize = r.u24();
-          if (r.u8() !== 0) r.skip(r.remaining + 1); // reserved must be 0 to be typed
+          if (r.u8() !== 0) untyped(r, 'reserved octet not 0');
           return {
             kind: type === 9 ? 'ri-sid-label-range' : 'ri-sr-local-block',
             rangeSize,
@@ -252,7 +262,7 @@ function readerFor(
           const prefixLength = r.u8();
           const addressFamily = r.u8();
           const flags = r.u8();
-          if (addressFamily !== 0 || prefixLength > 32) r.skip(r.remaining + 1);
+          if (addressFamily !== 0 || prefixLength > 32) untyped(r, 'not an IPv4 prefix');
           const words = Math.ceil(prefixLength / 32);
           const prefix = words === 0 ? 0 : r.u32();
           return {
@@ -271,7 +281,8 @@ function readerFor(
           const addressFamily = r.u8();
           const rangeSize = r.u16();
           const flags = r.u8();
-          if (r.u24() !== 0 || addressFamily !== 0 || prefixLength > 32) r.skip(r.remaining + 1);
+          if (r.u24() !== 0 || addressFamily !== 0 || prefixLength > 32)
+            untyped(r, 'not an IPv4 prefix range');
           const prefix = prefixLength === 0 ? 0 : r.u32();
           return {
             kind: 'extended-prefix-range',
@@ -288,7 +299,7 @@ function readerFor(
       if (type === 2 && (length === 7 || length === 8))
         return (r) => {
           const flags = r.u8();
-          if (r.u8() !== 0) r.skip(r.remaining + 1);
+          if (r.u8() !== 0) untyped(r, 'reserved octet not 0');
           const mtId = r.u8();
           const algorithm = r.u8();
           return { kind: 'prefix-sid', flags, mtId, algorithm, ...sidOf(r) };
@@ -298,7 +309,7 @@ function readerFor(
       if (type === 1 && length >= 12)
         return (r) => {
           const linkType = r.u8();
-          if (r.u24() !== 0) r.skip(r.remaining + 1);
+          if (r.u24() !== 0) untyped(r, 'reserved octets not 0');
           return {
             kind: 'extended-link',
             linkType,
@@ -312,7 +323,7 @@ function readerFor(
       if (type === 2 && (length === 7 || length === 8))
         return (r) => {
           const flags = r.u8();
-          if (r.u8() !== 0) r.skip(r.remaining + 1);
+          if (r.u8() !== 0) untyped(r, 'reserved octet not 0');
           const mtId = r.u8();
           const weight = r.u8();
           return { kind: 'adj-sid', flags, mtId, weight, ...sidOf(r) };
