@@ -9,7 +9,7 @@
 import type { Address, Prefix } from '@routekit/prefix';
 import { checkFamily, toAddress, toPrefix } from './address.js';
 import { checkUint32 } from './bits.js';
-import { readIpv4, readIpv6, words6 } from './text.js';
+import { ipv4Read, readIpv4Bits, readIpv6, words6 } from './text.js';
 import { Ipv4Trie, type TrieOptions } from './trie4.js';
 import { Ipv6Trie } from './trie6.js';
 
@@ -119,8 +119,8 @@ export class PrefixTrie<T> {
   lookup(address: Address | string): T | undefined {
     if (typeof address === 'string') {
       if (address.indexOf(':') < 0) {
-        const v = readIpv4(address);
-        if (v >= 0 && this.family !== 6) {
+        const v = readIpv4Bits(address);
+        if (ipv4Read.ok && this.family !== 6) {
           const h = this.v4.lookup(v);
           return h < 0 ? undefined : this.values4[h];
         }

@@ -5,10 +5,18 @@
  * report anything else as "not handled" so the caller falls back to the full parser.
  */
 
-/** The uint32 of a dotted-quad text, or -1 when the text is not plain dotted quad. */
-export function readIpv4(s: string): number {
+/** Whether the last {@link readIpv4Bits} call read a plain dotted quad. */
+export const ipv4Read: { ok: boolean } = { ok: false };
+
+/**
+ * The address of a dotted-quad text as int32 bits (`>>> 0` gives the uint32), with
+ * `ipv4Read.ok` telling whether the text was a plain dotted quad. Staying in int32 keeps
+ * the number unboxed on the hot path.
+ */
+export function readIpv4Bits(s: string): number {
+  ipv4Read.ok = false;
   const n = s.length;
-  if (n < 7 || n > 15) return -1;
+  if (n < 7 || n > 15) return 0;
   let value = 0;
   let part = 0;
   let digits = 0;
@@ -16,22 +24,29 @@ export function readIpv4(s: string): number {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      value = value * 256 + part;
+      if (digits === 0 || dots === 3) return 0;
+      value = (value << 8) | part;
       part = 0;
       digits = 0;
       dots++;
     } else {
       const d = c - 48;
-      if (d < 0 || d > 9) return -1;
-      if (digits === 1 && part === 0) return -1; // leading zero
+      if (d < 0 || d > 9) return 0;
+      if (digits === 1 && part === 0) return 0; // leading zero
       part = part * 10 + d;
-      if (part > 255) return -1;
+      if (part > 255) return 0;
       digits++;
     }
   }
-  if (dots !== 3 || digits === 0) return -1;
-  return value * 256 + part;
+  if (dots !== 3 || digits === 0) return 0;
+  ipv4Read.ok = true;
+  return (value << 8) | part;
+}
+
+/** The uint32 of a dotted-quad text, or -1 when the text is not plain dotted quad. */
+export function readIpv4(s: string): number {
+  const v = readIpv4Bits(s);
+  return ipv4Read.ok ? v >>> 0 : -1;
 }
 
 /** Where `readIpv6` leaves its result: four uint32 words, most significant first. */

@@ -23,7 +23,7 @@ import { checkFamily, toAddress } from './address.js';
 import { checkPrefix4, checkUint32, grow, mask32 } from './bits.js';
 import { Dir24 } from './dir24.js';
 import { RibError } from './errors.js';
-import { readIpv4 } from './text.js';
+import { ipv4Read, readIpv4Bits } from './text.js';
 
 /** When a trie builds its compiled lookup table. */
 export type CompileMode = 'auto' | 'always' | 'never';
@@ -59,6 +59,8 @@ export class Ipv4Trie {
   private fib: Dir24 | undefined;
   private readonly mode: CompileMode;
   private jTop: Int32Array | undefined;
+  private readonly scratch: Int32Array = new Int32Array(64);
+  private readonly slow: Uint8Array = new Uint8Array(64);
   private jBest: Int32Array | undefined;
 
   constructor(options: TrieOptions = {}) {
@@ -283,7 +285,12 @@ export class Ipv4Trie {
     if (n < 0 || N[4 * n + 1]! < PREFIX) return -1;
     const a = N[4 * n + 2]!;
     const c = N[4 * n + 3]!;
-    if (top >= 0 && (n === top || (parent === top && a < 0 && c < 0 && N[4 * top + 1]! < PREFIX))) {
+    // From the region's top node, changes must stay below it: removing the top itself
+    // (unless it just becomes glue) or splicing it out needs its parent.
+    const splicesTop =
+      top >= 0 &&
+      (n === top ? a < 0 || c < 0 : parent === top && a < 0 && c < 0 && N[4 * top + 1]! < PREFIX);
+    if (splicesTop) {
       return -2;
     }
     this.fib?.release(key, length, n, cover, cover < 0 ? 0 : this.nodes[4 * cover + 1]! & 255);
@@ -420,11 +427,43 @@ export class Ipv4Trie {
    * `@routekit/prefix`. Throws `invalid-address` / `wrong-family`.
    */
   lookupText(text: string): number {
-    const v = readIpv4(text);
-    if (v >= 0) return this.lookup(v);
+    const v = readIpv4Bits(text);
+    if (ipv4Read.ok) {
+      const fib = this.fib;
+      if (fib === undefined) return this.lookup(v);
+      const e = fib.l1[v >>> 8]!;
+      return ((e >= 0 ? e : fib.l2[(~e << 8) | (v & 255)]!) & 0xff_ffff) - 1;
+    }
     const a = toAddress(text);
     checkFamily(4, a.family, 'address');
     return this.lookup((a as { value: number }).value);
+  }
+
+  /**
+   * `lookupText` for many destinations: `out[i]` gets the handle for `texts[i]` (-1: no
+   * route). Texts are read in groups of 64 before their table reads, so the memory
+   * accesses of a group overlap instead of waiting on each other. Throws like
+   * `lookupText` (entries before the bad one are filled).
+   */
+  lookupTexts(texts: readonly string[], out: Int32Array): void {
+    const n = Math.min(texts.length, out.length);
+    const bits = this.scratch;
+    for (let start = 0; start < n; start += 64) {
+      const end = Math.min(n, start + 64);
+      for (let i = start; i < end; i++) {
+        const v = readIpv4Bits(texts[i]!);
+        if (!ipv4Read.ok) {
+          out[i] = this.lookupText(texts[i]!);
+          bits[i - start] = 0;
+          this.slow[i - start] = 1;
+        } else {
+          bits[i - start] = v;
+          this.slow[i - start] = 0;
+        }
+      }
+      for (let i = start; i < end; i++)
+        if (this.slow[i - start] === 0) out[i] = this.lookup(bits[i - start]!);
+    }
   }
 
   /** Longest match by walking the trie (what `lookup` does without a compiled table). */

@@ -279,3 +279,28 @@ describe('jump-table fast paths on a few thousand prefixes', () => {
     expect(() => a.insertAll([1, 2], [8])).toThrow(RibError);
   });
 });
+
+describe('text lookups on the numeric cores', () => {
+  test('lookupText and lookupTexts agree with lookup, odd forms included', () => {
+    const t = new Ipv4Trie({ compile: 'always' });
+    const a = t.insert(0x0a00_0000, 8);
+    const b = t.insert(0xffff_ff00, 24);
+    const texts = ['10.1.2.3', '255.255.255.255', '11.0.0.1', '10.0.0.0', '0.0.0.0'];
+    const out = new Int32Array(texts.length);
+    t.lookupTexts(texts, out);
+    expect([...out]).toEqual([a, b, -1, a, -1]);
+    for (const [i, x] of texts.entries()) expect(t.lookupText(x)).toBe(out[i]);
+    const many = Array.from({ length: 200 }, (_, i) => `10.${i}.0.1`);
+    const res = new Int32Array(200);
+    t.lookupTexts(many, res);
+    expect(res.every((h) => h === a)).toBe(true);
+    expect(() => t.lookupText('2001:db8::1')).toThrow(RibError);
+    expect(() => t.lookupTexts(['10.0.0.1', 'nope'], new Int32Array(2))).toThrow(RibError);
+    const u = new Ipv6Trie();
+    const c = u.insert(0x2001_0db8, 0, 0, 0, 32);
+    expect(u.lookupText('2001:db8::1')).toBe(c);
+    expect(u.lookupText('::ffff:192.0.2.1')).toBe(-1);
+    expect(() => u.lookupText('192.0.2.1')).toThrow(RibError);
+    expect(new Ipv4Trie({ compile: 'never' }).lookupText('10.0.0.1')).toBe(-1);
+  });
+});
