@@ -5,9 +5,10 @@
  *     r1 ─────────────── r2 ─────────────── s2 (FRR, anycast B)
  *      │ broadcast 10     │ p2p 10
  *     r3 ─────────────── r4 ─────────────── s1 (BIRD, anycast A)
- *          broadcast 10          p2p 10
+ *      │   broadcast 10          p2p 10
+ *     r5   (area 1, p2p 10: r3 is an ABR)
  *
- * Five FRR routers and one BIRD, every router with a /32 loopback stub. Three variants
+ * Six FRR routers and one BIRD, every router with a /32 loopback stub; r5 in area 1. Three variants
  * of the anycast /32 192.0.2.53: both as stub links; both redistributed as E1 (FRR
  * with `redistribute connected metric-type 1` + `distribute-list ANYCAST out
  * connected` as in the seed article; BIRD with an E1 export); one of each (BIRD's E1
@@ -55,6 +56,7 @@ const LINKS = [
   { a: 'r3', b: 'r4', net: 34, p2p: false, cost: 10 },
   { a: 'r2', b: 's2', net: 26, p2p: true, cost: 30 },
   { a: 'r4', b: 's1', net: 45, p2p: true, cost: 10 },
+  { a: 'r3', b: 'r5', net: 35, p2p: true, cost: 10, area: 1 },
 ] as const;
 const IDS: Record<string, string> = {
   r1: '10.0.0.1',
@@ -63,7 +65,10 @@ const IDS: Record<string, string> = {
   r4: '10.0.0.4',
   s1: '10.0.0.5',
   s2: '10.0.0.6',
+  r5: '10.0.0.7',
 };
+/** r5 sits in area 1 behind the ABR r3: inter-area and type-4 paths on both sides. */
+const AREA: Record<string, number> = { r5: 1 };
 
 function frrConf(name: string, variant: Variant): string {
   const links = LINKS.filter((l) => l.a === name || l.b === name);
@@ -78,8 +83,8 @@ function frrConf(name: string, variant: Variant): string {
       cost: l.cost,
     })),
     networks: [
-      ...links.map((l) => ({ prefix: `10.0.${l.net}.0/24` })),
-      { prefix: `${IDS[name]}/32` },
+      ...links.map((l) => ({ prefix: `10.0.${l.net}.0/24`, area: 'area' in l ? l.area : 0 })),
+      { prefix: `${IDS[name]}/32`, area: AREA[name] ?? 0 },
       ...(name === 's2' && !external ? [{ prefix: ANYCAST }] : []),
     ],
     ...(external ? { redistribute: ['connected metric-type 1'] } : {}),
@@ -188,6 +193,7 @@ interface Comparison {
   router: string;
   prefixes: number;
   mismatches: string[];
+  pathTypes: Record<string, number>;
 }
 
 function compare(
@@ -215,7 +221,9 @@ function compare(
         `${router} zebra ${p}: routekit ${metric} ${JSON.stringify(hops)} | FRR ${z.metric} ${JSON.stringify(z.nextHops)}`,
       );
   }
-  return { router, prefixes: all.size, mismatches };
+  const pathTypes: Record<string, number> = {};
+  for (const r of res.routes) pathTypes[r.pathType] = (pathTypes[r.pathType] ?? 0) + 1;
+  return { router, prefixes: all.size, mismatches, pathTypes };
 }
 
 async function build(lab: Lab, variant: Variant) {
@@ -251,7 +259,7 @@ function capturedPackets(captures: readonly Capture[]): Uint8Array[] {
   return out;
 }
 
-const frrRouters = ['r1', 'r2', 'r3', 'r4', 's2'];
+const frrRouters = ['r1', 'r2', 'r3', 'r4', 's2', 'r5'];
 
 async function compareAll(
   lab: Lab,
@@ -338,13 +346,18 @@ async function scenario(variant: Variant, before: Comparable, after: Comparable)
     expect(r1Anycast(captures)).toEqual(after);
     for (const c of captures) await c.stop();
     const count = (cs: Comparison[]) => cs.reduce((n, c) => n + c.prefixes, 0);
+    const types: Record<string, number> = {};
+    for (const c of cmpBefore.concat(cmpAfter))
+      for (const [t, n] of Object.entries(c.pathTypes)) types[t] = (types[t] ?? 0) + n;
+    // Both areas' paths were exercised: inter-area routes on every router.
+    expect(types.inter).toBeGreaterThan(0);
     results.push(
-      `${variant}: ${count(cmpBefore)} prefixes compared before failure, ${count(cmpAfter)} after, ${cmpBefore.concat(cmpAfter).reduce((n, c) => n + c.mismatches.length, 0)} mismatches; MD5 packets verified ${verified}`,
+      `${variant}: ${count(cmpBefore)} prefixes compared before failure, ${count(cmpAfter)} after, ${cmpBefore.concat(cmpAfter).reduce((n, c) => n + c.mismatches.length, 0)} mismatches; path types ${JSON.stringify(types)}; MD5 packets verified ${verified}`,
     );
   });
 }
 
-describe('SPF from captured LSAs equals FRR (5 FRR + 1 BIRD, p2p and broadcast links)', () => {
+describe('SPF from captured LSAs equals FRR (6 FRR + 1 BIRD, 2 areas, p2p and broadcast links)', () => {
   const both = ['10.0.12.2', '10.0.13.2'];
   const viaR2 = ['10.0.12.2'];
   test('both anycast servers as stub links', async () => {
