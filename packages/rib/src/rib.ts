@@ -133,7 +133,9 @@ class PrefixColumns {
   }
 
   byteLength(): number {
-    return this.head.byteLength + this.best.byteLength + this.hops.length * 8;
+    return (
+      this.head.byteLength + this.best.byteLength + this.mark.byteLength + this.hops.length * 8
+    );
   }
 }
 
@@ -252,11 +254,11 @@ export class Rib<A = unknown> {
       t6.trie +
       this.c4.byteLength() +
       this.c6.byteLength() +
-      this.rPk.byteLength * 4 +
+      this.rPk.byteLength * 4 + // rPk, rNext, rNh, rAttrs
       this.rSrc.byteLength +
       this.rDist.byteLength +
       this.rMetric.byteLength +
-      this.rNh.byteLength
+      this.rStamp.byteLength
     );
   }
 

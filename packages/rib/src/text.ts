@@ -49,8 +49,11 @@ export function readIpv4(s: string): number {
   return ipv4Read.ok ? v >>> 0 : -1;
 }
 
-/** Where `readIpv6` leaves its result: four uint32 words, most significant first. */
-export const words6: Uint32Array = new Uint32Array(4);
+/**
+ * Where `readIpv6` leaves its result: the four words, most significant first, as int32
+ * bits (`>>> 0` gives the uint32; int32 keeps them unboxed on the hot path).
+ */
+export const words6: Int32Array = new Int32Array(4);
 const groups = new Uint16Array(8);
 
 function hexValue(c: number): number {

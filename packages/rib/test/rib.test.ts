@@ -192,6 +192,7 @@ describe('recursive resolution (the classic anycast lab)', () => {
     });
     rib.add(ospf('10.21.2.0/24', '10.0.0.9', 'eth2', 20));
     expect(changed).toBe(5001);
+    expect(rib.byteLength()).toBeGreaterThan(5000 * (16 + 4 * 4));
     expect(fib(rib)['100.19.135.0/24']).toEqual(['10.0.0.9@eth2']);
     rib.batch(() => {
       for (let i = 0; i < 4990; i++) rib.remove(`100.${i >> 8}.${i & 255}.0/24`, 'bgp:x');
