@@ -157,7 +157,10 @@ export class Lsdb {
     return [...this.#areas.keys()];
   }
 
-  /** LSAs of an area's scope (types 1–4, 7, 10), with ages as of `now`. */
+  /**
+   * LSAs of an area's scope (types 1–4, 7, 10), with `header.age` as of `now` (`raw`
+   * keeps the received bytes; `withAge` makes re-flooding bytes with the new age).
+   */
   areaLsas(area: number, now: number): Lsa[] {
     return aged(this.#areas.get(area), now);
   }
