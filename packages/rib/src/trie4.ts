@@ -375,33 +375,63 @@ export class Ipv4Trie {
     if (lengths.length !== n)
       throw new RibError('invalid-prefix', 'keys and lengths differ in count');
     for (let i = 0; i < n; i++) checkPrefix4(keys[i]!, lengths[i]!);
-    // Two-pass LSD radix sort by address, so the inserts walk the trie in order and stay
-    // in cache. (Equal addresses keep input order: the result does not depend on it.)
+    // LSD radix sort: by length, then the low and the high 16 bits of the address, so
+    // prefixes come in address order, each before the more-specifics inside it.
     const k = keys instanceof Uint32Array ? keys : Uint32Array.from(keys);
-    const tmp = new Int32Array(n);
-    const order = new Int32Array(n);
+    let order = new Int32Array(n);
+    let tmp = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
     const count = new Int32Array((1 << 16) + 1);
-    for (let i = 0; i < n; i++) count[(k[i]! & 0xffff) + 1]!++;
-    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
-    for (let i = 0; i < n; i++) tmp[count[k[i]! & 0xffff]!++] = i;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(k[i]! >>> 16) + 1]!++;
-    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
-    for (let i = 0; i < n; i++) {
-      const x = tmp[i]!;
-      order[count[k[x]! >>> 16]!++] = x;
+    for (let pass = 0; pass < 3; pass++) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) {
+        const x = order[i]!;
+        const d = pass === 0 ? lengths[x]! : pass === 1 ? k[x]! & 0xffff : k[x]! >>> 16;
+        count[d + 1]!++;
+      }
+      for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
+      for (let i = 0; i < n; i++) {
+        const x = order[i]!;
+        const d = pass === 0 ? lengths[x]! : pass === 1 ? k[x]! & 0xffff : k[x]! >>> 16;
+        tmp[count[d]!++] = x;
+      }
+      const t = order;
+      order = tmp;
+      tmp = t;
     }
     const need = 4 * (this.used + 2 * n);
     if (this.nodes.length < need) this.nodes = grow(this.nodes, need);
-    // In address order the top of the trie stays in cache anyway: drop the jump table
-    // while loading and rebuild it once at the end.
+    // Sorted input goes in along the right edge of the trie: keep the path to the last
+    // inserted prefix and start each insert at its deepest node containing the next
+    // prefix. The jump table is rebuilt once at the end.
     const jumping = this.jTop !== undefined || this.count + n >= JUMP_THRESHOLD;
     this.jTop = undefined;
     this.jBest = undefined;
     const out = new Int32Array(n);
+    const path = new Int32Array(34);
+    let depth = 0;
+    const N = (): Int32Array => this.nodes;
     for (let i = 0; i < n; i++) {
       const x = order[i]!;
-      out[x] = this.insertFrom(k[x]!, lengths[x]!, this.root, -1, 0);
+      const key = k[x]!;
+      const len = lengths[x]!;
+      while (depth > 0) {
+        const t = path[depth - 1]!;
+        const tl = N()[4 * t + 1]! & 255;
+        if (tl <= len && (tl === 0 || (key ^ N()[4 * t]!) >>> (32 - tl) === 0)) break;
+        depth--;
+      }
+      const start = depth > 0 ? path[depth - 1]! : this.root;
+      const h = this.insertFrom(key, len, start, -1, 0);
+      out[x] = h;
+      // Extend the path from `start` (or the root) down to the new node.
+      let m = depth > 0 ? path[depth - 1]! : this.root;
+      if (depth === 0) path[depth++] = m;
+      while (m !== h) {
+        const b = 4 * m;
+        m = N()[b + 2 + ((key >>> (31 - (N()[b + 1]! & 255))) & 1)]!;
+        path[depth++] = m;
+      }
     }
     if (jumping) this.buildJump();
     return out;
