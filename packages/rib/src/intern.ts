@@ -48,6 +48,13 @@ export class IdentityTable<V> {
   private readonly refs: number[] = [];
   private readonly free: number[] = [];
 
+  /** Raises the count of `id` if it still holds `value` (a caller's cached id); else false. */
+  retainIf(id: number, value: V): boolean {
+    if (id < 0 || this.values[id] !== value) return false;
+    this.refs[id]!++;
+    return true;
+  }
+
   acquire(value: V): number {
     let id = this.ids.get(value);
     if (id === undefined) {

@@ -111,7 +111,15 @@ const EMPTY: Evaluation = Object.freeze({
   hops: Object.freeze([]),
   metric: 0,
 });
-const NO_TRACE = (): Trace => ({ collect: false, prefixes: new Set(), addrs: [], fresh: false });
+// Traces that collect nothing share one empty set and array (they are never written).
+const NOTHING_SEEN = new Set<number>();
+const NO_ADDRESSES: Address[] = [];
+const NO_TRACE = (): Trace => ({
+  collect: false,
+  prefixes: NOTHING_SEEN,
+  addrs: NO_ADDRESSES,
+  fresh: false,
+});
 
 /** Per-prefix columns of one family, indexed by trie handle. */
 class PrefixColumns {
@@ -202,6 +210,12 @@ export class Rib<A = unknown> {
   private lastHopsFamily = 0;
   private lastHops: NextHop[] = [];
   private lastHopsKey = '';
+  private lastSource: string | undefined;
+  private lastSrc = 0;
+  private lastValidAttrs: unknown;
+  private lastValidDistance = -1;
+  private lastAttrs: unknown;
+  private lastAttrsId = -1;
   /** Batch number in which each row was last written (see `isRewritten`). */
   private rStamp: Uint32Array;
   private batchNo = 1;
@@ -466,17 +480,28 @@ export class Rib<A = unknown> {
       this.lastHopsKey = nhKey;
     }
     checkNumbers(input.distance, input.metric);
-    const src = this.sourceId(input.source);
+    // One-entry caches: a peer's table load repeats the same source and attribute set.
+    let src = this.lastSrc;
+    if (input.source !== this.lastSource) {
+      src = this.sourceId(input.source);
+      this.lastSource = input.source;
+      this.lastSrc = src;
+    }
     const attrs = input.attrs;
     const protocol = this.sourceProtocols[src]!;
     if (
       protocol !== 'bgp' ||
       attrs === null ||
       typeof attrs !== 'object' ||
-      this.validBgp.get(attrs) !== input.distance
+      (attrs !== this.lastValidAttrs && this.validBgp.get(attrs) !== input.distance) ||
+      (attrs === this.lastValidAttrs && this.lastValidDistance !== input.distance)
     ) {
       this.checkCandidate(protocol, input.distance, input.metric, attrs);
-      if (protocol === 'bgp') this.validBgp.set(attrs as object, input.distance);
+      if (protocol === 'bgp') {
+        this.validBgp.set(attrs as object, input.distance);
+        this.lastValidAttrs = attrs;
+        this.lastValidDistance = input.distance;
+      }
     }
 
     const pk = this.insertKey(prefix);
@@ -491,7 +516,16 @@ export class Rib<A = unknown> {
     const nhId = this.nextHopSets.acquire(nhKey, () =>
       Object.freeze(hops.map((x) => Object.freeze(x))),
     );
-    const attrsId = attrs === undefined ? -1 : this.attrSets.acquire(attrs);
+    const attrsId =
+      attrs === undefined
+        ? -1
+        : attrs === this.lastAttrs && this.attrSets.retainIf(this.lastAttrsId, attrs)
+          ? this.lastAttrsId
+          : this.attrSets.acquire(attrs);
+    if (attrs !== undefined) {
+      this.lastAttrs = attrs;
+      this.lastAttrsId = attrsId;
+    }
     if (r >= 0) {
       if (
         this.rNh[r] === nhId &&
