@@ -56,11 +56,19 @@ export function readIpv4(s: string): number {
 export const words6: Int32Array = new Int32Array(4);
 const groups = new Uint16Array(8);
 
+/** Hex digit values by character code (-1: not a hex digit). */
+const HEX: Int8Array = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 10; c++) t[48 + c] = c;
+  for (let c = 0; c < 6; c++) {
+    t[65 + c] = 10 + c;
+    t[97 + c] = 10 + c;
+  }
+  return t;
+})();
+
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 0x20;
-  if (l >= 97 && l <= 102) return l - 87;
-  return -1;
+  return c < 128 ? HEX[c]! : -1;
 }
 
 /**
