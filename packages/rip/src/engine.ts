@@ -353,9 +353,14 @@ export class RipEngine {
     const r = verifyRipPacket(d.bytes, packet, keys);
     if (!r.ok) return refuse(r.reason);
     if (r.sequence !== undefined) {
+      // RFC 4822 §2.3: non-decreasing per neighbour; a neighbour silent for a whole
+      // timeout is forgotten, so a restarted one (sequence back at 0) is heard again
+      const now = this.#clock.now();
       const last = iface.sequences.get(d.source);
-      if (last !== undefined && r.sequence < last) return refuse('sequence number went back');
-      iface.sequences.set(d.source, r.sequence);
+      if (last !== undefined && r.sequence < last.sequence && now - last.at < this.timers.timeout) {
+        return refuse('sequence number went back');
+      }
+      iface.sequences.set(d.source, { sequence: r.sequence, at: now });
     }
     return true;
   }

@@ -78,8 +78,8 @@ export interface RipInterface {
   readonly splitHorizon: SplitHorizon;
   readonly cost: number;
   readonly counters: RipCounters;
-  /** Last accepted cryptographic sequence number per neighbour address. */
-  readonly sequences: Map<string, number>;
+  /** Last accepted cryptographic sequence number (and when) per neighbour address. */
+  readonly sequences: Map<string, { readonly sequence: number; readonly at: number }>;
 }
 
 /** Parse and check an interface config (throws `RangeError`). */

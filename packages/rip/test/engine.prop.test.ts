@@ -8,9 +8,11 @@ const ANYCAST = '192.0.2.53/32';
 /** n servers around one edge, each announcing the anycast /32 at its own metric. */
 function starLab(metrics: readonly number[], timers: object) {
   const lab = new SimLab();
-  metrics.forEach((_, i) => lab.link(`s${i}`, 'e', `10.0.${i}.2/24`, `10.0.${i}.1/24`));
+  for (let i = 0; i < metrics.length; i++) {
+    lab.link(`s${i}`, 'e', `10.0.${i}.2/24`, `10.0.${i}.1/24`);
+  }
   lab.start({ timers });
-  metrics.forEach((m, i) => lab.node(`s${i}`).engine.announce(ANYCAST, m));
+  for (const [i, m] of metrics.entries()) lab.node(`s${i}`).engine.announce(ANYCAST, m);
   lab.clock.advance(50);
   return lab;
 }

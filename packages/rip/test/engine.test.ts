@@ -1,5 +1,4 @@
-import { formatAddress } from '@routekit/prefix';
-import { decodeRipPacket, type RipAuthKey } from '@routekit/rip-codec';
+import { formatAddress, ipv4 } from '@routekit/prefix';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RIP_TIMERS, FAST_RIP_TIMERS, RipEngine, VirtualClock } from '../src/index.js';
 import { MemoryNetwork } from '../src/testing.js';
@@ -331,5 +330,50 @@ describe('RipEngine on a virtual clock', () => {
     );
     const e = new RipEngine({ interfaces: [], transport: t });
     expect(() => e.announce(ANYCAST, 16)).toThrow(RangeError);
+  });
+
+  it('cryptographic sequence numbers must not go back, unless the neighbour was silent for a timeout', () => {
+    const key: RipAuthKey = { id: 1, algorithm: 'md5', secret: 'k' };
+    const clock = new VirtualClock(1_000_000);
+    const net = new MemoryNetwork(clock);
+    net.attach('e', 'eth0', 'l', '10.0.1.1');
+    const e = new RipEngine({
+      interfaces: [{ name: 'eth0', address: '10.0.1.1/24', auth: { keys: [key] } }],
+      transport: net.transport('e'),
+      clock,
+    });
+    e.start();
+    const response = (seq: number, last: number) =>
+      signRipPacket(
+        {
+          command: 2,
+          version: 2,
+          unused: 0,
+          entries: [
+            {
+              afi: 2,
+              tag: 0,
+              address: ipv4(0xc6336400 + last),
+              mask: ipv4(0xffffffff),
+              nextHop: ipv4(0),
+              metric: 1,
+            },
+          ],
+        },
+        key,
+        { sequence: seq },
+      );
+    const send = (bytes: Uint8Array) =>
+      e.receive({ ifname: 'eth0', source: '10.0.1.2', sourcePort: 520, bytes });
+    send(response(100, 1));
+    send(response(99, 2));
+    expect(e.counters('eth0')?.authFailures).toBe(1);
+    send(response(100, 3));
+    clock.advance(DEFAULT_RIP_TIMERS.timeout + 1);
+    send(response(5, 4)); // restarted neighbour
+    const learned = e.snapshot().routes.map((r) => r.prefix);
+    expect(learned).toContain('198.51.100.4/32');
+    expect(learned).not.toContain('198.51.100.2/32');
+    expect(e.counters('eth0')?.authFailures).toBe(1);
   });
 });
