@@ -378,26 +378,29 @@ export class Ipv4Trie {
     // LSD radix sort: by length, then the low and the high 16 bits of the address, so
     // prefixes come in address order, each before the more-specifics inside it.
     const k = keys instanceof Uint32Array ? keys : Uint32Array.from(keys);
-    let order = new Int32Array(n);
-    let tmp = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
     const count = new Int32Array((1 << 16) + 1);
-    for (let pass = 0; pass < 3; pass++) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) {
-        const x = order[i]!;
-        const d = pass === 0 ? lengths[x]! : pass === 1 ? k[x]! & 0xffff : k[x]! >>> 16;
-        count[d + 1]!++;
-      }
-      for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
-      for (let i = 0; i < n; i++) {
-        const x = order[i]!;
-        const d = pass === 0 ? lengths[x]! : pass === 1 ? k[x]! & 0xffff : k[x]! >>> 16;
-        tmp[count[d]!++] = x;
-      }
-      const t = order;
-      order = tmp;
-      tmp = t;
+    // Pass 1: by length (stable counting sort of the indices).
+    const byLength = new Int32Array(n);
+    for (let i = 0; i < n; i++) count[lengths[i]! + 1]!++;
+    for (let b = 0; b < 33; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) byLength[count[lengths[i]!]!++] = i;
+    // Pass 2: by the low 16 bits.
+    const byLow = new Int32Array(n);
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(k[i]! & 0xffff) + 1]!++;
+    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const x = byLength[i]!;
+      byLow[count[k[x]! & 0xffff]!++] = x;
+    }
+    // Pass 3: by the high 16 bits.
+    const order = byLength;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(k[i]! >>> 16) + 1]!++;
+    for (let b = 0; b < 1 << 16; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const x = byLow[i]!;
+      order[count[k[x]! >>> 16]!++] = x;
     }
     const need = 4 * (this.used + 2 * n);
     if (this.nodes.length < need) this.nodes = grow(this.nodes, need);
