@@ -1,4 +1,5 @@
 import { formatAddress, ipv4 } from '@routekit/prefix';
+import { decodeRipPacket, type RipAuthKey, signRipPacket } from '@routekit/rip-codec';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RIP_TIMERS, FAST_RIP_TIMERS, RipEngine, VirtualClock } from '../src/index.js';
 import { MemoryNetwork } from '../src/testing.js';
