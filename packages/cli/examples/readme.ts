@@ -9,8 +9,12 @@ const io = {
   },
 };
 const keepalive = `${'ff'.repeat(16)}001304`;
+const ripResponse = '0202 0000  0002 0000 0a000004 fffffffc 00000000 00000001';
 
-// Until a codec registers, messages are listed as undecoded payloads.
+// RIP, RIPng and OSPFv2 decoders are built in.
+console.log(await main(['decode', ripResponse], io));
+
+// BGP has no codec yet: its messages are listed as undecoded payloads.
 console.log(await main(['decode', keepalive], io));
 
 // A codec package registers its decoder (a total decode returning ok/error).

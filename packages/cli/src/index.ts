@@ -1,5 +1,14 @@
 export { CAPTURE_HELP, captureCommand, summary } from './commands/capture.js';
 export { DECODE_HELP, decodeCommand, guessProtocol, parseHexArgument } from './commands/decode.js';
+export {
+  formatSpfTable,
+  OSPF_HELP,
+  OSPF_SPF_HELP,
+  type OspfPacketOf,
+  ospfCommand,
+  ospfPackets,
+} from './commands/ospf.js';
+export { BUILTIN_DECODERS, type BuiltinDecoder } from './decoders.js';
 export { ExitCode, type ExitCodeValue, type Io, UsageError } from './io.js';
 export { jsonLine, toPlain } from './json.js';
 export {

@@ -17,4 +17,11 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** A usage mistake: printed with the command's help hint, exit code 1. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The command whose help the hint names when not the top-level one (`ospf spf`). */
+  readonly command: string | undefined;
+
+  constructor(message: string, command?: string) {
+    super(message);
+    this.command = command;
+  }
 }

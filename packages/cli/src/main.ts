@@ -1,5 +1,6 @@
 import { CAPTURE_HELP, captureCommand } from './commands/capture.js';
 import { DECODE_HELP, decodeCommand } from './commands/decode.js';
+import { OSPF_HELP, ospfCommand } from './commands/ospf.js';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from './io.js';
 import { UnreadableError } from './load.js';
 
@@ -8,6 +9,8 @@ export const MAIN_HELP = `Usage: routekit <command> [options]
 Commands:
   capture <file>          summarise a pcap/pcapng capture: frames and UDP/TCP flows
   decode <file | hex>     routing-protocol messages as JSON lines or a field tree
+  ospf spf <file> --router <id>
+                          OSPF routes of a router, computed from the LSAs in a capture
 
 Run \`routekit <command> --help\` for a command's options.
 
@@ -19,6 +22,7 @@ const COMMANDS: Readonly<
 > = {
   capture: { run: captureCommand, help: CAPTURE_HELP },
   decode: { run: decodeCommand, help: DECODE_HELP },
+  ospf: { run: ospfCommand, help: OSPF_HELP },
 };
 
 /**
@@ -48,7 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`routekit ${name}: ${e.message}\nRun \`routekit ${name} --help\` for usage.\n`);
+      const who = e.command ?? name;
+      io.stderr(`routekit ${who}: ${e.message}\nRun \`routekit ${who} --help\` for usage.\n`);
       return ExitCode.Usage;
     }
     if (e instanceof UnreadableError) {

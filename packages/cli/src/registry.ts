@@ -1,5 +1,6 @@
 import type { RoutingProtocol } from '@routekit/capture';
 import type { DecodeError } from '@routekit/wire';
+import { BUILTIN_DECODERS } from './decoders.js';
 
 /** The protocols `routekit decode` lists. */
 export type DecodeProtocol = Exclude<RoutingProtocol, 'bfd'>;
@@ -31,20 +32,30 @@ export type MessageDecoder = (
 const decoders = new Map<DecodeProtocol, MessageDecoder>();
 
 /**
- * Register the decoder of a protocol (codec packages call this as they land; a later
- * registration replaces an earlier one). Until one is registered, `routekit decode`
- * lists that protocol's messages as undecoded payloads.
+ * Register the decoder of a protocol (a later registration replaces an earlier one, and
+ * a registration replaces the built-in decoder: see `BUILTIN_DECODERS`). RIP, RIPng and
+ * OSPFv2 are built in; a protocol with neither is listed as undecoded payloads.
  */
 export function registerDecoder(protocol: DecodeProtocol, decoder: MessageDecoder): void {
   decoders.set(protocol, decoder);
 }
 
-/** Remove a protocol's decoder (for tests). */
+/** Remove a registered decoder; the built-in one, if any, applies again. */
 export function unregisterDecoder(protocol: DecodeProtocol): void {
   decoders.delete(protocol);
 }
 
-/** The registered decoder of a protocol, if any. */
-export function decoderFor(protocol: DecodeProtocol): MessageDecoder | undefined {
-  return decoders.get(protocol);
+/**
+ * The decoder for a protocol: the registered one, else the built-in one. Given the
+ * message `bytes`, a built-in decoder that does not take them (OSPFv3) is left out.
+ */
+export function decoderFor(
+  protocol: DecodeProtocol,
+  bytes?: Uint8Array,
+): MessageDecoder | undefined {
+  const registered = decoders.get(protocol);
+  if (registered !== undefined) return registered;
+  const builtin = BUILTIN_DECODERS[protocol];
+  if (builtin === undefined || (bytes !== undefined && !builtin.takes(bytes))) return undefined;
+  return builtin.decode;
 }

@@ -16,7 +16,7 @@ function run(args: string[]): Promise<{ code: number; out: string; err: string }
 }
 
 // The built bin as a child process. `tsc -b` is incremental: it builds the package and
-// its references (wire, capture) when a source changed, and is quick otherwise.
+// its references (wire, capture, rip-codec, ospf-lsa) when a source changed, and is quick otherwise.
 test('the built routekit bin runs, prints JSON lines and sets exit codes', {
   timeout: 180_000,
 }, async () => {
@@ -34,6 +34,25 @@ test('the built routekit bin runs, prints JSON lines and sets exit codes', {
       .split('\n')
       .map((l) => JSON.parse(l).protocol),
   ).toEqual(['rip', 'rip', 'rip', 'rip']);
+  // the built-in codecs resolve from the built package too
+  expect(JSON.parse(ok.out.split('\n')[3] ?? '').message).toMatchObject({
+    command: 'response',
+    version: 2,
+    entries: [{ prefix: '10.70.178.0/24', metric: 1 }],
+  });
+  const spf = await run([
+    'ospf',
+    'spf',
+    vectorPath('ospf/packetlife/OSPF_LSA_types.cap'),
+    '--router',
+    '5.5.5.5',
+    '--format',
+    'json',
+  ]);
+  expect(spf.code).toBe(0);
+  expect(JSON.parse(spf.out).routes).toHaveLength(9);
+  const noRouter = await run(['ospf', 'spf', vectorPath('ospf/packetlife/OSPF_LSA_types.cap')]);
+  expect(noRouter.code).toBe(1);
   const usage = await run(['decode', '--bogus']);
   expect(usage.code).toBe(1);
   const missing = await run(['capture', 'no-such-file.pcap']);

@@ -8,6 +8,8 @@ afterEach(() => {
 });
 
 const EXPECTED = [
+  '{"frame":null,"flow":null,"protocol":"rip","message":{"protocol":"rip","command":"response","version":2,"entries":[{"afi":2,"address":"10.0.0.4","metric":1,"prefix":"10.0.0.4/30","tag":0,"mask":"255.255.255.252","nextHop":"0.0.0.0"}],"issues":[]}}',
+  '0',
   '{"frame":null,"flow":null,"protocol":"bgp","payload":{"length":19,"hex":"ffffffffffffffffffffffffffffffff001304"}}',
   '0',
   '{"frame":null,"flow":null,"protocol":"bgp","message":{"kind":"keepalive","length":19}}',

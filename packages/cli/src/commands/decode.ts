@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyze, flowName, type RoutingMessage } from '@routekit/capture';
 import { type DecodeError, toHex } from '@routekit/wire';
+import { BUILTIN_DECODERS } from '../decoders.js';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
 import { jsonLine } from '../json.js';
 import { damageWarning, openCaptureBytes, readInput, UnreadableError } from '../load.js';
@@ -29,7 +30,10 @@ and one of
   error     { code, offset, length?, detail? } for a malformed message (offset into
             the message; for stream-invalid, stream-incomplete and stream-gap,
             bytes of the TCP stream that do not frame: offset into the stream)
-  payload   { length, hex } while no codec for the protocol is registered
+  payload   { length, hex } when no codec decodes the message
+
+Built-in codecs: RIP and RIPng (@routekit/rip-codec), OSPFv2 (@routekit/ospf-lsa).
+BGP and OSPFv3 messages are listed as payloads until their codecs land.
 
 --format tree prints an indented field tree per message instead.
 
@@ -82,7 +86,7 @@ export function guessProtocol(bytes: Uint8Array): DecodeProtocol | undefined {
 }
 
 function decodeOne(protocol: DecodeProtocol, bytes: Uint8Array, context: DecodeContext) {
-  const decoder = decoderFor(protocol);
+  const decoder = decoderFor(protocol, bytes);
   if (decoder === undefined) return { payload: { length: bytes.length, hex: toHex(bytes) } };
   try {
     const result = decoder(bytes, context);
@@ -138,7 +142,11 @@ function treeOf(line: Line, bytes: Uint8Array | undefined): string {
   if (line.error !== undefined) return `${head}${fieldTree('error', line.error, 1)}\n\n`;
   if (line.message !== undefined) return `${head}${fieldTree('message', line.message, 1)}\n\n`;
   const dump = bytes === undefined ? [] : hexDump(bytes, 2);
-  return `${head}  payload: ${line.payload?.length ?? 0} bytes (no ${line.protocol} decoder registered)\n${dump.join('\n')}${dump.length > 0 ? '\n' : ''}\n`;
+  const why =
+    BUILTIN_DECODERS[line.protocol] === undefined
+      ? `no ${line.protocol} decoder registered`
+      : `no decoder for ${line.protocol} version ${bytes?.[0] ?? '?'}`;
+  return `${head}  payload: ${line.payload?.length ?? 0} bytes (${why})\n${dump.join('\n')}${dump.length > 0 ? '\n' : ''}\n`;
 }
 
 /** `routekit decode <file | hex>`. */
