@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatAddress } from '@routekit/prefix';
+import { decodeRipPacket, verifyRipPacket } from '@routekit/rip-codec';
+import { diffFields, formatMismatches, type OurFrame, runTshark } from '@routekit/testkit';
 import {
   type Bird,
   birdConfig,
@@ -8,6 +13,7 @@ import {
   withLab,
 } from '@routekit/testkit/netns';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ripPayloads } from './interop/capture.js';
 import type { DriverClient } from './interop/client.js';
 import { buildRip, linkLocal, msTimers, startRoutekit } from './interop/lab.js';
 
@@ -103,10 +109,54 @@ describe('routekit RIP ⇄ BIRD', () => {
 
   test('HMAC-SHA-256 (RFC 4822): routes flow; a wrong key is refused and counted', async () => {
     await withLab('rip-hmac', async (lab) => {
-      const { bird, client } = await rkBird(lab, { auth: HMAC, rkSecret: 's3cret' });
+      const { bird, client, rk } = await rkBird(lab, { auth: HMAC, rkSecret: 's3cret' });
+      const capture = await rk.capture('rk-bird', join(lab.dir, 'hmac.pcap'), [
+        'udp',
+        'port',
+        '520',
+      ]);
       await lab.waitFor(() => bird.route('192.0.2.53/32', 'rip1'), { timeoutMs: 20_000 });
       await lab.waitFor(() => client.route('192.0.2.1/32'), { timeoutMs: 20_000 });
       expect((await client.snapshot()).interfaces[0]?.counters.authFailures).toBe(0);
+      // wait for a periodic update from each side (the first ones went before the capture)
+      await lab.waitFor(
+        () => new Set(ripPayloads(readFileSync(capture.file)).map((p) => p.source)).size === 2,
+        { timeoutMs: (2 * T.update + 2) * 1000, describe: 'packets from both sides captured' },
+      );
+      await capture.stop();
+      // both sides' packets: decode, verify, and agree with tshark field by field
+      const key = { id: 1, algorithm: 'hmac-sha256' as const, secret: 's3cret' };
+      const ours: OurFrame[] = [];
+      const from = new Set<string>();
+      for (const { frame, source, payload } of ripPayloads(readFileSync(capture.file))) {
+        const r = decodeRipPacket(payload);
+        if (!r.ok) throw new Error(`frame ${frame} from ${source} does not decode`);
+        expect(verifyRipPacket(payload, r.value, [key]), `frame ${frame}`).toMatchObject({
+          ok: true,
+        });
+        from.add(source);
+        const auth = r.value.auth;
+        if (auth?.kind !== 'crypto') throw new Error('not cryptographic');
+        ours.push({
+          frame,
+          fields: {
+            'rip.command': r.value.command,
+            'rip.version': r.value.version,
+            'rip.ip': r.value.entries
+              .filter((e) => e.afi === 2)
+              .map((e) => formatAddress(e.address)),
+            'rip.metric': r.value.entries.map((e) => e.metric),
+            'rip.digest_offset': auth.packetLength,
+            'rip.key_id': auth.keyId,
+            'rip.auth_data_len': auth.authDataLength,
+            'rip.seq_num': auth.sequence,
+          },
+        });
+      }
+      expect([...from].sort()).toEqual(['10.0.13.1', '10.0.13.2']);
+      const tshark = await runTshark(capture.file, { filter: 'rip' });
+      const mismatches = diffFields(tshark, ours);
+      expect(mismatches, formatMismatches(mismatches)).toEqual([]);
     });
     await withLab('rip-hmac-bad', async (lab) => {
       const { bird, client } = await rkBird(lab, { auth: HMAC, rkSecret: 'wrong' });
