@@ -12,8 +12,9 @@ import {
   encodeRipPacketInto,
   ripngPacketEncodingLength,
   ripPacketEncodingLength,
+  ripRoutes,
 } from '../src/index.js';
-import { arbRipngPacket, arbRipPacket } from '../src/testing.js';
+import { arbRipAnyEntry, arbRipngPacket, arbRipPacket } from '../src/testing.js';
 import { ripCaptureFiles, ripPayloads } from './helpers.js';
 
 const captured = ripCaptureFiles().flatMap(ripPayloads);
@@ -68,6 +69,23 @@ describe('RIP properties', () => {
           if (cli.ok) expect(() => JSON.stringify(cli.value)).not.toThrow();
         },
       ),
+    );
+  });
+
+  it('any entries decode back unchanged; exactly the invalid ones are issues', () => {
+    fc.assert(
+      fc.property(fc.array(arbRipAnyEntry, { maxLength: 25 }), (entries) => {
+        const p = { command: 2, version: 2, unused: 0, entries };
+        const r = decodeRipPacket(encodeRipPacket(p));
+        if (!r.ok) throw new Error(r.error.code);
+        expect(r.value.entries).toEqual(entries);
+        const flagged = new Set(r.value.issues.map((i) => i.entry));
+        entries.forEach((e, i) => {
+          const bad = e.afi !== 2 || e.metric < 1 || e.metric > 16;
+          if (bad) expect(flagged.has(i), `entry ${i}`).toBe(true);
+        });
+        expect(ripRoutes(r.value).every((x) => !flagged.has(x.entry))).toBe(true);
+      }),
     );
   });
 
