@@ -4,10 +4,12 @@ import {
   containsAddress,
   formatAddress,
   formatPrefix,
+  ipv4,
   isLinkLocal,
   type Prefix,
   parseAddress,
   parsePrefix,
+  prefixMask,
 } from '@routekit/prefix';
 import type { Rib, RibChange, Route } from '@routekit/rib';
 import { RIP_PORT, RIPNG_PORT, verifyRipPacket } from '@routekit/rip-codec';
@@ -35,7 +37,7 @@ import {
   type TableEntry,
 } from './table.js';
 import { type RipTimers, resolveTimers } from './timers.js';
-import type { RipDatagram, RipTransport } from './transport.js';
+import type { RipDatagram, RipDestination, RipTransport } from './transport.js';
 
 /** Which routes of the RIB to redistribute into RIP, and at what metric. */
 export interface RedistributeRule {
@@ -540,10 +542,17 @@ export class RipEngine {
       : { key, sequence: this.#sequence, authDataLength: adl };
   }
 
-  #send(i: RipInterface, bytes: Uint8Array, to?: { address: string; port?: number }): void {
+  #send(i: RipInterface, bytes: Uint8Array, to?: RipDestination): void {
     i.counters.packetsSent++;
-    if (to === undefined) this.#transport.send(i.name, bytes);
-    else this.#transport.send(i.name, bytes, to);
+    let dest = to;
+    if (dest === undefined && this.family === 4 && i.sendVersion === 1 && i.subnet.family === 4) {
+      // RIPv1 has no multicast group: updates go to the subnet broadcast (RFC 1058 §3.4)
+      const mask = prefixMask(i.subnet).value;
+      const bcast = ipv4((i.subnet.address.value | ~mask) >>> 0);
+      dest = { address: formatAddress(bcast), port: RIP_PORT, broadcast: true };
+    }
+    if (dest === undefined) this.#transport.send(i.name, bytes);
+    else this.#transport.send(i.name, bytes, dest);
   }
 
   /** The routes to advertise on `i` (split horizon applied). */

@@ -14,4 +14,4 @@ export type {
 } from './interface.js';
 export { RIPNG_ENTRIES_PER_PACKET } from './packets.js';
 export { DEFAULT_RIP_TIMERS, FAST_RIP_TIMERS, type RipTimers, resolveTimers } from './timers.js';
-export type { RipDatagram, RipTransport } from './transport.js';
+export type { RipDatagram, RipDestination, RipTransport } from './transport.js';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { VirtualClock } from './clock.js';
 import type { RipTimers } from './timers.js';
-import type { RipDatagram, RipTransport } from './transport.js';
+import type { RipDatagram, RipDestination, RipTransport } from './transport.js';
 
 /** One packet the network carried (for assertions). */
 export interface CarriedPacket {
@@ -26,9 +26,9 @@ interface Attachment {
 }
 
 /**
- * Links are broadcast segments: a packet sent without a destination reaches every other
- * attachment of the link (the multicast group); with one, only the attachment with that
- * address. Delivery takes `delay` ms of virtual time.
+ * Links are broadcast segments: a packet sent without a destination (the multicast
+ * group) or to the broadcast address reaches every other attachment of the link; a
+ * unicast one only the attachment with that address. Delivery takes `delay` ms of virtual time.
  */
 export class MemoryNetwork {
   readonly #clock: VirtualClock;
@@ -76,12 +76,7 @@ export class MemoryNetwork {
     this.#dead.add(node);
   }
 
-  #send(
-    node: string,
-    ifname: string,
-    bytes: Uint8Array,
-    destination?: { address: string; port?: number },
-  ): void {
+  #send(node: string, ifname: string, bytes: Uint8Array, destination?: RipDestination): void {
     const self = this.#attachments.find((a) => a.node === node && a.ifname === ifname);
     if (self === undefined) throw new Error(`${node} has no interface ${ifname}`);
     const copy = bytes.slice();
@@ -91,20 +86,26 @@ export class MemoryNetwork {
       ifname,
       link: self.link,
       source: self.address,
-      to: destination?.address ?? 'multicast',
+      to:
+        destination === undefined
+          ? 'multicast'
+          : destination.broadcast === true
+            ? `broadcast ${destination.address}`
+            : destination.address,
       bytes: copy,
     });
     if (this.#dead.has(node) || this.#down.has(self.link)) return;
     for (const peer of this.#attachments) {
       if (peer.link !== self.link || peer === self) continue;
-      if (destination !== undefined && peer.address !== destination.address) continue;
+      const unicast = destination !== undefined && destination.broadcast !== true;
+      if (unicast && peer.address !== destination.address) continue;
       this.#clock.set(() => {
         if (this.#dead.has(peer.node) || this.#down.has(self.link)) return;
         this.#handlers.get(peer.node)?.({
           ifname: peer.ifname,
           source: self.address,
           sourcePort: this.#port,
-          multicast: destination === undefined,
+          multicast: !unicast,
           bytes: copy,
         });
       }, this.#delay);

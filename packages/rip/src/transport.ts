@@ -16,13 +16,22 @@ export interface RipDatagram {
   readonly bytes: Uint8Array;
 }
 
+/** A unicast or (RIPv1) subnet-broadcast destination. */
+export interface RipDestination {
+  readonly address: string;
+  /** Default 520 / 521. */
+  readonly port?: number;
+  /** The subnet broadcast address of the interface (RIPv1 updates, RFC 1058 §3.4). */
+  readonly broadcast?: boolean;
+}
+
 export interface RipTransport {
   /**
    * Send `bytes` out of `ifname`: to the RIP multicast group (224.0.0.9 / ff02::9,
    * or the subnet broadcast for RIPv1) when `destination` is absent, else unicast to
    * `destination` at `port` (default 520 / 521).
    */
-  send(ifname: string, bytes: Uint8Array, destination?: { address: string; port?: number }): void;
+  send(ifname: string, bytes: Uint8Array, destination?: RipDestination): void;
   /** Register the engine's receive handler (one per transport). */
   listen(handler: (datagram: RipDatagram) => void): void;
   /** Stop receiving; the engine calls it from `stop()`. */

@@ -217,6 +217,10 @@ describe('RipEngine on a virtual clock', () => {
       lab.node('s1').engine.announce('172.16.0.0/16');
       lab.clock.advance(40_000);
       const learned = lab.route('e', '172.16.0.0/16')?.state === 'learned';
+      // RIPv1 updates go to the subnet broadcast address, RIPv2 to 224.0.0.9
+      const sent = new Set(lab.net.log.filter((p) => p.from === 's1').map((p) => p.to));
+      expect(sent.has('broadcast 10.0.1.255')).toBe(true);
+      expect(sent.has('multicast')).toBe(false);
       expect(learned).toBe(accept.length === 2);
       if (accept.length === 1)
         expect(lab.node('e').engine.counters('e-s1')?.badPackets).toBeGreaterThan(0);

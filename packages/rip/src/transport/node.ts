@@ -111,6 +111,7 @@ export async function createNodeTransport(options: NodeTransportOptions): Promis
     socket.setMulticastTTL(family === 6 ? 255 : 1);
     if (family === 6) socket.setTTL(255);
     socket.setMulticastLoopback(false);
+    if (family === 4) socket.setBroadcast(true); // RIPv1 updates
     const b: Bound = { name: i.name, ip, subnet: subnet.value, socket };
     socket.on('message', (msg, rinfo) => deliver(msg, rinfo, false, b));
     bound.push(b);
