@@ -137,9 +137,9 @@ describe('routekit RIP ⇄ FRR ripd', () => {
         const refused = (
           await client.request<{ type: string; reason?: string }[]>({ cmd: 'events' })
         ).filter((e) => e.type === 'refused');
-        // FRR 8.4 sends its very first request before the interface's authentication is
-        // applied: that one unauthenticated packet is refused ("missing"); every
-        // authenticated packet verifies
+        // FRR 8.4 sends one unauthenticated packet right after start-up (before the
+        // interface's authentication applies, as far as we can tell): it is refused
+        // ("missing"); every authenticated packet verifies
         expect(refused.filter((e) => e.reason !== 'missing')).toEqual([]);
       });
       await withLab(`rip-md5-bad-${authLength}`, async (lab) => {
