@@ -66,4 +66,56 @@ describe('RipEngine properties (virtual clock)', () => {
       { numRuns: 50 },
     );
   });
+
+  it('converged metrics equal hop distance + the originating metric on any connected topology', () => {
+    const arbGraph = fc.integer({ min: 2, max: 9 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        // a random spanning tree (node i > 0 hangs off an earlier node) plus extra edges
+        parents: fc.tuple(...Array.from({ length: n - 1 }, (_, i) => fc.nat({ max: i }))),
+        extra: fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })), { maxLength: n }),
+        origin: fc.nat({ max: n - 1 }),
+        metric: fc.integer({ min: 1, max: 5 }),
+      }),
+    );
+    fc.assert(
+      fc.property(arbGraph, ({ n, parents, extra, origin, metric }) => {
+        const edges = new Set<string>();
+        for (const [i, p] of parents.entries()) edges.add(`${p}-${i + 1}`);
+        for (const [a, b] of extra) if (a !== b) edges.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
+        const lab = new SimLab();
+        const adj = Array.from({ length: n }, () => [] as number[]);
+        let net = 0;
+        for (const e of edges) {
+          const [a, b] = e.split('-').map(Number) as [number, number];
+          adj[a]!.push(b);
+          adj[b]!.push(a);
+          net++;
+          const off = { advertiseConnected: false };
+          lab.link(`r${a}`, `r${b}`, `10.${net}.0.1/24`, `10.${net}.0.2/24`, { a: off, b: off });
+        }
+        lab.start();
+        lab.node(`r${origin}`).engine.announce(ANYCAST, metric);
+        lab.clock.advance(200_000);
+        // breadth-first hop distances from the origin
+        const dist = Array.from({ length: n }, () => Number.POSITIVE_INFINITY);
+        dist[origin] = 0;
+        const queue = [origin];
+        for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
+          for (const v of adj[q]!) {
+            if (dist[v] !== Number.POSITIVE_INFINITY) continue;
+            dist[v] = dist[q]! + 1;
+            queue.push(v);
+          }
+        }
+        for (let i = 0; i < n; i++) {
+          const r = lab.route(`r${i}`, ANYCAST);
+          const want = metric + dist[i]!;
+          if (want >= 16) expect(r?.state ?? 'none').not.toBe('learned');
+          else expect(r?.metric, `r${i}`).toBe(want);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
