@@ -118,13 +118,16 @@ export class PrefixTrie<T> {
   /** Value of the longest prefix containing `address` (text or `Address`). */
   lookup(address: Address | string): T | undefined {
     if (typeof address === 'string') {
-      if (address.indexOf(':') < 0) {
+      // A dotted quad is tried first, without scanning the text for ':' (an IPv6 text
+      // fails the dotted-quad reader within its first five characters).
+      if (this.family !== 6) {
         const v = readIpv4Bits(address);
-        if (ipv4Read.ok && this.family !== 6) {
+        if (ipv4Read.ok) {
           const h = this.v4.lookup(v);
           return h < 0 ? undefined : this.values4[h];
         }
-      } else if (this.family !== 4 && readIpv6(address)) {
+      }
+      if (this.family !== 4 && readIpv6(address)) {
         const h = this.v6.lookup(words6[0]!, words6[1]!, words6[2]!, words6[3]!);
         return h < 0 ? undefined : this.values6[h];
       }

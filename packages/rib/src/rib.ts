@@ -15,10 +15,10 @@
 import type { Address, Prefix } from '@routekit/prefix';
 import {
   type Candidate,
+  isSelectionError,
   NEVER_INSTALLED,
   type Protocol,
   RIP_INFINITY,
-  type SelectionError,
   type SelectOptions,
   selectBest,
   validateCandidate,
@@ -579,9 +579,9 @@ export class Rib<A = unknown> {
     try {
       validateCandidate(trial as Candidate, 0);
     } catch (e) {
-      // Matched by name: a second copy of route-selection (src and dist) has another class.
-      if (e instanceof Error && e.name === 'SelectionError') {
-        const field = (e as SelectionError).field;
+      // A type guard, not instanceof: a second copy of route-selection (src and dist) has another class.
+      if (isSelectionError(e)) {
+        const field = e.field;
         throw new RibError(
           field === 'metric' ? 'metric-out-of-range' : 'invalid-attrs',
           `${protocol} route rejected by route selection: ${e.message}`,

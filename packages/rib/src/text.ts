@@ -14,33 +14,46 @@ export const ipv4Read: { ok: boolean } = { ok: false };
  * the number unboxed on the hot path.
  */
 export function readIpv4Bits(s: string): number {
-  ipv4Read.ok = false;
   const n = s.length;
-  if (n < 7 || n > 15) return 0;
-  let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return 0;
-      value = (value << 8) | part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else {
-      const d = c - 48;
-      if (d < 0 || d > 9) return 0;
-      if (digits === 1 && part === 0) return 0; // leading zero
-      part = part * 10 + d;
-      if (part > 255) return 0;
-      digits++;
-    }
+  if (n < 7 || n > 15) {
+    ipv4Read.ok = false;
+    return 0;
   }
-  if (dots !== 3 || digits === 0) return 0;
-  ipv4Read.ok = true;
-  return (value << 8) | part;
+  // Unrolled per octet: one to three digits, no leading zero, then a dot (or the end).
+  // Every read is in bounds (checked against n), so the char codes stay small integers.
+  let value = 0;
+  let i = 0;
+  for (let k = 0; k < 4; k++) {
+    if (i >= n) break;
+    let x = s.charCodeAt(i) - 48;
+    if (x < 0 || x > 9) break;
+    i++;
+    if (i < n && x !== 0) {
+      let d = s.charCodeAt(i) - 48;
+      if (d >= 0 && d <= 9) {
+        x = x * 10 + d;
+        i++;
+        if (i < n) {
+          d = s.charCodeAt(i) - 48;
+          if (d >= 0 && d <= 9) {
+            x = x * 10 + d;
+            i++;
+            if (x > 255) break;
+          }
+        }
+      }
+    }
+    value = (value << 8) | x;
+    if (k === 3) {
+      if (i !== n) break;
+      ipv4Read.ok = true;
+      return value;
+    }
+    if (i >= n || s.charCodeAt(i) !== 46) break;
+    i++;
+  }
+  ipv4Read.ok = false;
+  return 0;
 }
 
 /** The uint32 of a dotted-quad text, or -1 when the text is not plain dotted quad. */

@@ -450,6 +450,22 @@ describe('errors', () => {
     expect(rib.size).toBe(0);
   });
 
+  test('a route selection rejection is the cause, with its own code', () => {
+    const rib = new Rib();
+    let err: unknown;
+    try {
+      rib.add({ ...base, source: 'ospf', attrs: { pathType: 'external-2' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RibError);
+    expect(err).toMatchObject({
+      code: 'invalid-attrs',
+      cause: { name: 'SelectionError', code: 'missing-type2-metric', field: 'type2Metric' },
+    });
+    expect(code(() => rib.add({ ...base, source: 'rip', metric: 17 }))).toBe('metric-out-of-range');
+  });
+
   test('changing the RIB from a listener', () => {
     const rib = new Rib();
     let err = '';

@@ -8,7 +8,8 @@
  * |---|---|
  * | `unknown-protocol` | `protocol` is not one of `Protocol` (or the candidate is not an object) |
  * | `invalid-distance` | a distance (candidate or table) is not an integer in 0..255 |
- * | `invalid-metric` | a metric is NaN, infinite or negative (RIP: not an integer 0..16), or an `external-2` OSPF route has no `type2Metric` |
+ * | `invalid-metric` | a metric is NaN, infinite or negative (RIP: not an integer 0..16), or a `type2Metric` that is present but not a cost |
+ * | `missing-type2-metric` | an `external-2` OSPF route has no `type2Metric` (field `type2Metric`, value `undefined`) |
  * | `invalid-attribute` | a BGP field is out of range: not a uint32 (weight, LOCAL_PREF, MED, neighbour AS, router id, ORIGINATOR_ID), not a non-negative integer (AS_PATH, CLUSTER_LIST length), ORIGIN not 0..2, unknown peer or OSPF path type, non-finite IGP cost or arrival time, or `peerAddress` not an `Address` |
  * | `invalid-option` | an option is out of range (`maxPaths` not an integer ≥ 1, `defaultLocalPref` not a uint32, unknown `mode`) |
  */
@@ -17,6 +18,7 @@ export type SelectionErrorCode =
   | 'unknown-protocol'
   | 'invalid-distance'
   | 'invalid-metric'
+  | 'missing-type2-metric'
   | 'invalid-attribute'
   | 'invalid-option';
 
@@ -25,6 +27,7 @@ export const SELECTION_ERROR_CODES: readonly SelectionErrorCode[] = [
   'unknown-protocol',
   'invalid-distance',
   'invalid-metric',
+  'missing-type2-metric',
   'invalid-attribute',
   'invalid-option',
 ];
@@ -55,7 +58,29 @@ export class SelectionError extends Error implements SelectionErrorDetail {
     if (detail.index !== undefined) this.index = detail.index;
     this.field = detail.field;
     this.value = detail.value;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/** Brand set on every {@link SelectionError}: a registered symbol, the same in every copy of this module. */
+const BRAND: unique symbol = Symbol.for('@routekit/route-selection:SelectionError') as never;
+
+/**
+ * True when `e` is a {@link SelectionError}, also one thrown by another copy of this
+ * module (a bundled or duplicated install, `src` and `dist` side by side) where
+ * `instanceof` fails: it checks the registered brand, or the name, a known `code` and a
+ * string `field`.
+ */
+export function isSelectionError(e: unknown): e is SelectionError {
+  if (e instanceof SelectionError) return true;
+  if (typeof e !== 'object' || e === null) return false;
+  if ((e as { [BRAND]?: unknown })[BRAND] === true) return true;
+  const x = e as { name?: unknown; code?: unknown; field?: unknown };
+  return (
+    x.name === 'SelectionError' &&
+    typeof x.field === 'string' &&
+    (SELECTION_ERROR_CODES as readonly unknown[]).includes(x.code)
+  );
 }
 
 function show(value: unknown): string {

@@ -33,6 +33,7 @@ export {
   NEVER_INSTALLED,
 } from './distance.js';
 export {
+  isSelectionError,
   SELECTION_ERROR_CODES,
   SelectionError,
   type SelectionErrorCode,

@@ -112,11 +112,16 @@ export function validateCandidate(c: Candidate, index: number): void {
         throw attribute(index, 'pathType', t);
       }
       if (!isCost(c.metric)) throw metricError(index, 'metric', c.metric);
-      if (
-        t === 'external-2'
-          ? !isCost(c.type2Metric)
-          : c.type2Metric !== undefined && !isCost(c.type2Metric)
-      ) {
+      if (c.type2Metric === undefined) {
+        if (t === 'external-2') {
+          throw new SelectionError({
+            code: 'missing-type2-metric',
+            index,
+            field: 'type2Metric',
+            value: undefined,
+          });
+        }
+      } else if (!isCost(c.type2Metric)) {
         throw metricError(index, 'type2Metric', c.type2Metric);
       }
       return;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   type Candidate,
   compareBgpPair,
+  isSelectionError,
   resolveOptions,
   SELECTION_ERROR_CODES,
   SelectionError,
@@ -83,4 +84,60 @@ describe('invalid options throw before anything is compared', () => {
       expect(() => resolveOptions(v.options)).toThrow(SelectionError);
     });
   }
+});
+
+describe('isSelectionError', () => {
+  test('true for a SelectionError, also one from another copy of the module', () => {
+    const e = thrown(() => selectBest([{ protocol: 'static', route: 0, metric: -1 }]));
+    expect(isSelectionError(e)).toBe(true);
+    // What a second copy's instance looks like here: not instanceof, same brand.
+    const copy = Object.assign(new Error('candidate 0: metric = -1 (invalid-metric)'), {
+      name: 'SelectionError',
+      code: 'invalid-metric',
+      field: 'metric',
+      value: -1,
+    });
+    expect(copy).not.toBeInstanceOf(SelectionError);
+    expect(isSelectionError(copy)).toBe(true);
+    const branded = Object.create(null) as object;
+    Object.defineProperty(branded, Symbol.for('@routekit/route-selection:SelectionError'), {
+      value: true,
+    });
+    expect(isSelectionError(branded)).toBe(true);
+  });
+
+  test('false for other errors and values', () => {
+    expect(isSelectionError(new Error('x'))).toBe(false);
+    expect(isSelectionError(new RangeError('x'))).toBe(false);
+    expect(
+      isSelectionError(
+        Object.assign(new Error('x'), { name: 'SelectionError', code: 'nope', field: 'f' }),
+      ),
+    ).toBe(false);
+    expect(isSelectionError(Object.assign(new Error('x'), { name: 'SelectionError' }))).toBe(false);
+    expect(isSelectionError(undefined)).toBe(false);
+    expect(isSelectionError(null)).toBe(false);
+    expect(isSelectionError('SelectionError')).toBe(false);
+  });
+
+  test('a missing type 2 metric has its own code; a bad one stays invalid-metric', () => {
+    const missing = thrown(() =>
+      selectBest([{ protocol: 'ospf', route: 0, metric: 1, pathType: 'external-2' }]),
+    );
+    expect(missing).toMatchObject({
+      code: 'missing-type2-metric',
+      index: 0,
+      field: 'type2Metric',
+      value: undefined,
+    });
+    expect((missing as Error).message).toBe(
+      'candidate 0: type2Metric = undefined (missing-type2-metric)',
+    );
+    const bad = thrown(() =>
+      selectBest([
+        { protocol: 'ospf', route: 0, metric: 1, pathType: 'external-2', type2Metric: Number.NaN },
+      ]),
+    );
+    expect(bad).toMatchObject({ code: 'invalid-metric', field: 'type2Metric' });
+  });
 });

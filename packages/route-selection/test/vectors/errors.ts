@@ -100,7 +100,7 @@ export const candidateErrorVectors: readonly CandidateErrorVector[] = [
   {
     name: 'OSPF E2 without type 2 metric',
     candidate: { protocol: 'ospf', route: 'x', metric: 1, pathType: 'external-2' },
-    code: 'invalid-metric',
+    code: 'missing-type2-metric',
     field: 'type2Metric',
   },
   {
