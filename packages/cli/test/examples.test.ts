@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, expect, test, vi } from 'vitest';
+import { readmeExampleTests } from '@routekit/testkit';
 import { unregisterDecoder } from '../src/index.js';
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  unregisterDecoder('bgp');
-});
-
-const EXPECTED = [
+const EXPECTED: readonly string[] = [
   '{"frame":null,"flow":null,"protocol":"rip","message":{"protocol":"rip","command":"response","version":2,"entries":[{"afi":2,"address":"10.0.0.4","metric":1,"prefix":"10.0.0.4/30","tag":0,"mask":"255.255.255.252","nextHop":"0.0.0.0"}],"issues":[]}}',
   '0',
   '{"frame":null,"flow":null,"protocol":"bgp","payload":{"length":19,"hex":"ffffffffffffffffffffffffffffffff001304"}}',
@@ -22,18 +16,10 @@ const EXPECTED = [
   '2',
 ];
 
-test('the README example runs and prints what the README shows', async () => {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
-  });
-  await import('../examples/readme.js');
-  expect(lines).toEqual(EXPECTED);
-});
-
-test('the README shows examples/readme.ts verbatim, and its output', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const example = readFileSync(new URL('../examples/readme.ts', import.meta.url), 'utf8');
-  expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
-  expect(readme).toContain(`\`\`\`text\n${EXPECTED.join('\n')}\n\`\`\``);
+readmeExampleTests({
+  readme: new URL('../README.md', import.meta.url),
+  example: new URL('../examples/readme.ts', import.meta.url),
+  run: () => import('../examples/readme.js'),
+  expected: EXPECTED,
+  cleanup: () => unregisterDecoder('bgp'),
 });

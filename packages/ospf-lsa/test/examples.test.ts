@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, expect, test, vi } from 'vitest';
+import { readmeExampleTests } from '@routekit/testkit';
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const EXPECTED: readonly string[] = [
+  '188 bytes, 3 LSAs, issues: []',
+  '192.0.2.53/32 intra cost 10 via 10.0.12.2',
+];
 
-const EXPECTED = ['188 bytes, 3 LSAs, issues: []', '192.0.2.53/32 intra cost 10 via 10.0.12.2'];
-
-test('the README example runs and prints what the README shows', async () => {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
-  });
-  await import('../examples/readme.js');
-  expect(lines).toEqual(EXPECTED);
-});
-
-test('the README shows examples/readme.ts verbatim, and its output', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const example = readFileSync(new URL('../examples/readme.ts', import.meta.url), 'utf8');
-  expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
-  expect(readme).toContain(`\`\`\`text\n${EXPECTED.join('\n')}\n\`\`\``);
+readmeExampleTests({
+  readme: new URL('../README.md', import.meta.url),
+  example: new URL('../examples/readme.ts', import.meta.url),
+  run: () => import('../examples/readme.js'),
+  expected: EXPECTED,
 });

@@ -30,6 +30,7 @@ export {
   truncateTo,
   writeUint,
 } from './mutate.js';
+export { type ReadmeExample, readmeExampleTests } from './readme-example.js';
 export { configureFastCheck, DEFAULT_NUM_RUNS, parseSeed, type SeedConfig } from './seed.js';
 export {
   canonicalValue,

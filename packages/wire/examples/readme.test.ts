@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, expect, test, vi } from 'vitest';
+import { readmeExampleTests } from '@routekit/testkit';
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-const expected = [
+const EXPECTED: readonly string[] = [
   '01 02 00 10 39 82 01 04 c0 00 02 01 02 02 00 64',
   'checksum verifies: true',
   'decoded 16 bytes: 1:c0000201 2:0064',
@@ -14,19 +9,10 @@ const expected = [
   'version@0+1 count@1+1 length@2+2 checksum@4+2 type@6+1 length@7+1 value@8+4 tlv@6+6 type@12+1 length@13+1 value@14+2 tlv@12+4',
 ];
 
-test('the README example runs and prints what the README shows', async () => {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
-  });
-  await import('./readme.js');
-  expect(lines).toEqual(expected);
-});
-
-test('the README shows this file and this output, verbatim', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const example = readFileSync(new URL('./readme.ts', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('## Example'), readme.indexOf('## API'));
-  expect(section).toContain(`\`\`\`ts\n${example.trimEnd()}\n\`\`\``);
-  expect(section).toContain(`\`\`\`text\n${expected.join('\n')}\n\`\`\``);
+readmeExampleTests({
+  readme: new URL('../README.md', import.meta.url),
+  example: new URL('./readme.ts', import.meta.url),
+  run: () => import('./readme.js'),
+  expected: EXPECTED,
+  section: { from: '## Example', to: '## API' },
 });
