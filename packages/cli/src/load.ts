@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { type Capture, readCapture } from '@routekit/capture';
-import type { Io } from './io.js';
+import { ExitCode, type ExitCodeValue, type Io } from './io.js';
 
 /** Input that cannot be read: printed as one line, exit code 2. */
 export class UnreadableError extends Error {
@@ -46,4 +46,15 @@ export function damageWarning(path: string, capture: Capture): string | undefine
   return `routekit: warning: ${path}: ${e.code} at offset ${e.offset}${
     e.detail === undefined ? '' : ` (${e.detail})`
   }; showing the ${capture.frames.length} frames before it\n`;
+}
+
+/**
+ * The exit code of a command that has printed what it could read: 0, or — for a capture
+ * damaged part-way — the damage warning on stderr and exit code 2 (unreadable input).
+ */
+export function exitAfterDamage(io: Io, path: string, capture: Capture): ExitCodeValue {
+  const warning = damageWarning(path, capture);
+  if (warning === undefined) return ExitCode.Ok;
+  io.stderr(warning);
+  return ExitCode.Unreadable;
 }

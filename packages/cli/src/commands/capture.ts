@@ -11,7 +11,7 @@ import {
   identifyProtocol,
 } from '@routekit/capture';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
-import { damageWarning, openCaptureBytes, readInput } from '../load.js';
+import { exitAfterDamage, openCaptureBytes, readInput } from '../load.js';
 
 export const CAPTURE_HELP = `Usage: routekit capture [options] <file>
 
@@ -151,12 +151,7 @@ export async function captureCommand(args: readonly string[], io: Io): Promise<E
   const capture = openCaptureBytes(path, await readInput(path, io));
   const analysis = analyze(capture);
   io.stdout(summary(path, capture, analysis, parsed.values.quiet === true));
-  const warning = damageWarning(path, capture);
-  if (warning !== undefined) {
-    io.stderr(warning);
-    return ExitCode.Unreadable;
-  }
-  return ExitCode.Ok;
+  return exitAfterDamage(io, path, capture);
 }
 
 function parse(args: readonly string[]) {

@@ -4,7 +4,7 @@ import { type DecodeError, toHex } from '@routekit/wire';
 import { BUILTIN_DECODERS } from '../decoders.js';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
 import { jsonLine } from '../json.js';
-import { damageWarning, openCaptureBytes, readInput, UnreadableError } from '../load.js';
+import { exitAfterDamage, openCaptureBytes, readInput, UnreadableError } from '../load.js';
 import {
   DECODE_PROTOCOLS,
   type DecodeContext,
@@ -204,12 +204,7 @@ export async function decodeCommand(args: readonly string[], io: Io): Promise<Ex
     const line = lineOf(m);
     if (line !== undefined) emit(line, m.bytes);
   }
-  const warning = damageWarning(input, capture);
-  if (warning !== undefined) {
-    io.stderr(warning);
-    return ExitCode.Unreadable;
-  }
-  return ExitCode.Ok;
+  return exitAfterDamage(io, input, capture);
 }
 
 function parse(args: readonly string[]) {

@@ -13,7 +13,13 @@ import {
 } from '@routekit/ospf-lsa';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
 import { jsonLine } from '../json.js';
-import { damageWarning, openCaptureBytes, readInput, UnreadableError } from '../load.js';
+import {
+  damageWarning,
+  exitAfterDamage,
+  openCaptureBytes,
+  readInput,
+  UnreadableError,
+} from '../load.js';
 
 export const OSPF_HELP = `Usage: routekit ospf <subcommand> [options]
 
@@ -214,11 +220,7 @@ async function spfCommand(args: readonly string[], io: Io): Promise<ExitCodeValu
   }
   const result = spfFromPackets(packets, routerId);
   io.stdout(format === 'json' ? jsonLine(result) : formatSpfTable(result));
-  if (warning !== undefined) {
-    io.stderr(warning);
-    return ExitCode.Unreadable;
-  }
-  return ExitCode.Ok;
+  return exitAfterDamage(io, path, capture);
 }
 
 function parse(args: readonly string[]) {
