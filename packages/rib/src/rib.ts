@@ -102,6 +102,8 @@ interface Evaluation {
   readonly metric: number;
 }
 
+/** Int32 per route row. */
+const R = 8;
 const DIRTY = 1;
 const SHAPE = 2;
 
@@ -177,14 +179,12 @@ export class Rib<A = unknown> {
   private readonly c6 = new PrefixColumns();
   private readonly ecmpOf = new Map<number, readonly number[]>();
 
-  // Route rows.
-  private rPk: Int32Array;
-  private rNext: Int32Array;
-  private rSrc: Uint16Array;
-  private rDist: Uint8Array;
-  private rMetric: Uint32Array;
-  private rNh: Int32Array;
-  private rAttrs: Int32Array;
+  /**
+   * Route rows, {@link R} int32 each, interleaved so one row is one cache line half:
+   * prefix key, next route of the prefix, source id, distance, metric (uint32 bits),
+   * next-hop set id, attrs id, batch stamp.
+   */
+  private rows: Int32Array;
   private rowsUsed = 0;
   private freeRow = -1;
   private routeTotal = 0;
@@ -216,8 +216,7 @@ export class Rib<A = unknown> {
   private lastValidDistance = -1;
   private lastAttrs: unknown;
   private lastAttrsId = -1;
-  /** Batch number in which each row was last written (see `isRewritten`). */
-  private rStamp: Uint32Array;
+  /** Batch number (int32) stamped on each row written in it (see `isRewritten`). */
   private batchNo = 1;
   private readonly loopy = new Set<number>();
   private depth = 0;
@@ -229,14 +228,7 @@ export class Rib<A = unknown> {
     // A path-compressed trie has about 1.6 nodes per prefix on a full table.
     this.t4 = new Ipv4Trie({ compile: 'never', capacity: Math.ceil(cap * 1.7) });
     this.t6 = new Ipv6Trie({ compile: 'never', capacity: 64 });
-    this.rPk = new Int32Array(cap);
-    this.rNext = new Int32Array(cap);
-    this.rSrc = new Uint16Array(cap);
-    this.rDist = new Uint8Array(cap);
-    this.rMetric = new Uint32Array(cap);
-    this.rNh = new Int32Array(cap);
-    this.rAttrs = new Int32Array(cap);
-    this.rStamp = new Uint32Array(cap);
+    this.rows = new Int32Array(R * cap);
     this.selection = options.selection;
     this.tracker = new NextHopTracker(
       {
@@ -263,17 +255,7 @@ export class Rib<A = unknown> {
   byteLength(): number {
     const t4 = this.t4.byteLength();
     const t6 = this.t6.byteLength();
-    return (
-      t4.trie +
-      t6.trie +
-      this.c4.byteLength() +
-      this.c6.byteLength() +
-      this.rPk.byteLength * 4 + // rPk, rNext, rNh, rAttrs
-      this.rSrc.byteLength +
-      this.rDist.byteLength +
-      this.rMetric.byteLength +
-      this.rStamp.byteLength
-    );
+    return t4.trie + t6.trie + this.c4.byteLength() + this.c6.byteLength() + this.rows.byteLength;
   }
 
   // ---------------------------------------------------------------- prefixes
@@ -364,13 +346,13 @@ export class Rib<A = unknown> {
   // ---------------------------------------------------------------- routes
 
   private route(r: number): Route<A> {
-    const attrs = this.rAttrs[r]!;
+    const attrs = this.rows[R * r + 6]!;
     return {
-      prefix: this.prefixOf(this.rPk[r]!),
-      nextHops: this.nextHopSets.get(this.rNh[r]!),
-      source: this.sourceNames[this.rSrc[r]!]!,
-      distance: this.rDist[r]!,
-      metric: this.rMetric[r]!,
+      prefix: this.prefixOf(this.rows[R * r + 0]!),
+      nextHops: this.nextHopSets.get(this.rows[R * r + 5]!),
+      source: this.sourceNames[this.rows[R * r + 2]!]!,
+      distance: this.rows[R * r + 3]!,
+      metric: this.rows[R * r + 4]! >>> 0,
       attrs: (attrs < 0 ? undefined : this.attrSets.get(attrs)) as A,
     };
   }
@@ -378,21 +360,11 @@ export class Rib<A = unknown> {
   private allocRow(): number {
     let r = this.freeRow;
     if (r >= 0) {
-      this.freeRow = this.rNext[r]!;
+      this.freeRow = this.rows[R * r + 1]!;
       return r;
     }
     r = this.rowsUsed++;
-    if (r >= this.rPk.length) {
-      const n = Math.ceil(this.rPk.length * 1.5);
-      this.rPk = grow(this.rPk, n);
-      this.rNext = grow(this.rNext, n);
-      this.rSrc = grow(this.rSrc, n);
-      this.rDist = grow(this.rDist, n);
-      this.rMetric = grow(this.rMetric, n);
-      this.rNh = grow(this.rNh, n);
-      this.rAttrs = grow(this.rAttrs, n);
-      this.rStamp = grow(this.rStamp, n);
-    }
+    if (R * r >= this.rows.length) this.rows = grow(this.rows, R * Math.ceil(r * 1.5));
     return r;
   }
 
@@ -410,9 +382,9 @@ export class Rib<A = unknown> {
   }
 
   private candidate(r: number, cost: number): Candidate<number> {
-    const protocol = this.sourceProtocols[this.rSrc[r]!]!;
-    const distance = this.rDist[r]!;
-    const ai = this.rAttrs[r]!;
+    const protocol = this.sourceProtocols[this.rows[R * r + 2]!]!;
+    const distance = this.rows[R * r + 3]!;
+    const ai = this.rows[R * r + 6]!;
     if (protocol === 'bgp') {
       const a = (ai < 0 ? {} : this.attrSets.get(ai)) as BgpAttrs;
       return {
@@ -444,12 +416,12 @@ export class Rib<A = unknown> {
         protocol,
         route: r,
         distance,
-        metric: this.rMetric[r]!,
+        metric: this.rows[R * r + 4]! >>> 0,
         pathType: a.pathType,
         type2Metric: a.type2Metric,
       };
     }
-    return { protocol, route: r, distance, metric: this.rMetric[r]! };
+    return { protocol, route: r, distance, metric: this.rows[R * r + 4]! >>> 0 };
   }
 
   private checkWritable(): void {
@@ -509,9 +481,9 @@ export class Rib<A = unknown> {
     const h = pk >>> 1;
     let last = -1;
     let r = c.head[h]!;
-    while (r >= 0 && this.rSrc[r] !== src) {
+    while (r >= 0 && this.rows[R * r + 2] !== src) {
       last = r;
-      r = this.rNext[r]!;
+      r = this.rows[R * r + 1]!;
     }
     const nhId = this.nextHopSets.acquire(nhKey, () =>
       Object.freeze(hops.map((x) => Object.freeze(x))),
@@ -528,10 +500,10 @@ export class Rib<A = unknown> {
     }
     if (r >= 0) {
       if (
-        this.rNh[r] === nhId &&
-        this.rAttrs[r] === attrsId &&
-        this.rDist[r] === input.distance &&
-        this.rMetric[r] === input.metric
+        this.rows[R * r + 5] === nhId &&
+        this.rows[R * r + 6] === attrsId &&
+        this.rows[R * r + 3] === input.distance &&
+        this.rows[R * r + 4]! >>> 0 === input.metric
       ) {
         this.nextHopSets.release(nhId);
         if (attrsId >= 0) this.attrSets.release(attrsId);
@@ -539,26 +511,26 @@ export class Rib<A = unknown> {
       }
       this.touch(pk);
       this.unwatchRow(r);
-      this.nextHopSets.release(this.rNh[r]!);
-      if (this.rAttrs[r]! >= 0) this.attrSets.release(this.rAttrs[r]!);
+      this.nextHopSets.release(this.rows[R * r + 5]!);
+      if (this.rows[R * r + 6]! >= 0) this.attrSets.release(this.rows[R * r + 6]!);
     } else {
       this.touch(pk);
       r = this.allocRow();
-      this.rPk[r] = pk;
-      this.rNext[r] = -1;
-      this.rSrc[r] = src;
+      this.rows[R * r + 0] = pk;
+      this.rows[R * r + 1] = -1;
+      this.rows[R * r + 2] = src;
       if (last < 0) {
         c.head[h] = r;
         this.shapeChanged(pk);
         this.prefixTotal++;
-      } else this.rNext[last] = r;
+      } else this.rows[R * last + 1] = r;
       this.routeTotal++;
     }
-    this.rStamp[r] = this.batchNo;
-    this.rDist[r] = input.distance;
-    this.rMetric[r] = input.metric;
-    this.rNh[r] = nhId;
-    this.rAttrs[r] = attrsId;
+    this.rows[R * r + 7] = this.batchNo;
+    this.rows[R * r + 3] = input.distance;
+    this.rows[R * r + 4] = input.metric;
+    this.rows[R * r + 5] = nhId;
+    this.rows[R * r + 6] = attrsId;
     for (const x of this.nextHopSets.get(nhId))
       if (x.interface === undefined) this.tracker.watch(x.address!, r);
     if (this.depth === 0) this.flush();
@@ -593,7 +565,7 @@ export class Rib<A = unknown> {
   }
 
   private unwatchRow(r: number): void {
-    for (const x of this.nextHopSets.get(this.rNh[r]!))
+    for (const x of this.nextHopSets.get(this.rows[R * r + 5]!))
       if (x.interface === undefined) this.tracker.unwatch(x.address!, r);
   }
 
@@ -631,9 +603,9 @@ export class Rib<A = unknown> {
     const h = pk >>> 1;
     let last = -1;
     let r = c.head[h]!;
-    while (r >= 0 && this.rSrc[r] !== src) {
+    while (r >= 0 && this.rows[R * r + 2] !== src) {
       last = r;
-      r = this.rNext[r]!;
+      r = this.rows[R * r + 1]!;
     }
     if (r < 0) return false;
     this.removeRow(pk, r, last);
@@ -645,19 +617,19 @@ export class Rib<A = unknown> {
     this.touch(pk);
     const c = this.cols(pk);
     const h = pk >>> 1;
-    if (last < 0) c.head[h] = this.rNext[r]!;
-    else this.rNext[last] = this.rNext[r]!;
+    if (last < 0) c.head[h] = this.rows[R * r + 1]!;
+    else this.rows[R * last + 1] = this.rows[R * r + 1]!;
     if (c.head[h]! < 0) {
       this.shapeChanged(pk);
       this.prefixTotal--;
     }
     this.unwatchRow(r);
-    this.nextHopSets.release(this.rNh[r]!);
-    if (this.rAttrs[r]! >= 0) this.attrSets.release(this.rAttrs[r]!);
-    this.rNext[r] = this.freeRow;
-    this.rPk[r] = -1;
+    this.nextHopSets.release(this.rows[R * r + 5]!);
+    if (this.rows[R * r + 6]! >= 0) this.attrSets.release(this.rows[R * r + 6]!);
+    this.rows[R * r + 1] = this.freeRow;
+    this.rows[R * r + 0] = -1;
     this.freeRow = r;
-    this.rStamp[r] = this.batchNo;
+    this.rows[R * r + 7] = this.batchNo;
     this.routeTotal--;
   }
 
@@ -671,9 +643,9 @@ export class Rib<A = unknown> {
       const visit = (fam: number, c: PrefixColumns) => (h: number) => {
         let last = -1;
         let r = c.head[h]!;
-        while (r >= 0 && this.rSrc[r] !== src) {
+        while (r >= 0 && this.rows[R * r + 2] !== src) {
           last = r;
-          r = this.rNext[r]!;
+          r = this.rows[R * r + 1]!;
         }
         if (r >= 0) {
           this.removeRow(h * 2 + fam, r, last);
@@ -725,8 +697,8 @@ export class Rib<A = unknown> {
     let rows: number[] | undefined;
     let resolved: (readonly ResolvedNextHop[])[] | undefined;
     let costs: number[] | undefined;
-    for (let r = c.head[h]!; r >= 0; r = this.rNext[r]!) {
-      const hops = this.nextHopSets.get(this.rNh[r]!);
+    for (let r = c.head[h]!; r >= 0; r = this.rows[R * r + 1]!) {
+      const hops = this.nextHopSets.get(this.rows[R * r + 5]!);
       let out: readonly ResolvedNextHop[] | ResolvedNextHop[] = hops as readonly ResolvedNextHop[];
       let cost = 0;
       let allTerminal = true;
@@ -791,9 +763,12 @@ export class Rib<A = unknown> {
     if (rows === undefined || resolved === undefined || costs === undefined) {
       // One candidate: selection keeps it unless it can never be installed.
       const never =
-        this.rDist[r0] === NEVER_INSTALLED ||
-        (this.sourceProtocols[this.rSrc[r0]!] === 'rip' && this.rMetric[r0] === RIP_INFINITY);
-      return never ? EMPTY : { best: r0, ecmp: undefined, hops: out0, metric: this.rMetric[r0]! };
+        this.rows[R * r0 + 3] === NEVER_INSTALLED ||
+        (this.sourceProtocols[this.rows[R * r0 + 2]!] === 'rip' &&
+          this.rows[R * r0 + 4]! >>> 0 === RIP_INFINITY);
+      return never
+        ? EMPTY
+        : { best: r0, ecmp: undefined, hops: out0, metric: this.rows[R * r0 + 4]! >>> 0 };
     }
     const cands: Candidate<number>[] = rows.map((r, i) => this.candidate(r, costs[i]!));
     const sel = selectBest(cands, this.selection);
@@ -811,7 +786,7 @@ export class Rib<A = unknown> {
       }
       hops = acc;
     }
-    return { best, ecmp, hops, metric: this.rMetric[best]! };
+    return { best, ecmp, hops, metric: this.rows[R * best + 4]! >>> 0 };
   }
 
   /** The best route before this batch: kept at first touch, or still in the columns. */
@@ -822,11 +797,11 @@ export class Rib<A = unknown> {
 
   /** True when row `r` was written (added, replaced or removed) in the current batch. */
   private isRewritten(r: number): boolean {
-    return this.rStamp[r] === this.batchNo;
+    return this.rows[R * r + 7]! === this.batchNo;
   }
 
   private rewrittenOrFreed(r: number): boolean {
-    return this.isRewritten(r) || this.rPk[r]! < 0;
+    return this.isRewritten(r) || this.rows[R * r + 0]! < 0;
   }
 
   /** Applies pending changes and notifies listeners. */
@@ -856,7 +831,7 @@ export class Rib<A = unknown> {
         todo.push(pk);
       }
     };
-    for (const r of affected) more(this.rPk[r]!);
+    for (const r of affected) more(this.rows[R * r + 0]!);
     const scans = this.tracker.takeScans();
     if (scans.size > 0) {
       // Next hops with very many dependents: find the routes by their next-hop set.
@@ -866,7 +841,8 @@ export class Rib<A = unknown> {
           sets.add(id);
       });
       for (let r = 0; r < this.rowsUsed; r++) {
-        if (this.rPk[r]! >= 0 && sets.has(this.rNh[r]!)) more(this.rPk[r]!);
+        if (this.rows[R * r + 0]! >= 0 && sets.has(this.rows[R * r + 5]!))
+          more(this.rows[R * r + 0]!);
       }
     }
     for (const pk of this.loopy) more(pk);
@@ -967,7 +943,7 @@ export class Rib<A = unknown> {
     this.dirty = [];
     this.shape = [];
     this.before.clear();
-    this.batchNo++;
+    this.batchNo = (this.batchNo + 1) | 0 || 1;
     if (changes.length === 0 || this.listeners.size === 0) return;
     this.emitting = true;
     try {
@@ -1005,7 +981,7 @@ export class Rib<A = unknown> {
     const pk = this.findKey(toPrefix(prefix));
     const out: Route<A>[] = [];
     if (pk < 0) return out;
-    for (let r = this.headOf(pk); r >= 0; r = this.rNext[r]!) out.push(this.route(r));
+    for (let r = this.headOf(pk); r >= 0; r = this.rows[R * r + 1]!) out.push(this.route(r));
     return out;
   }
 
@@ -1015,7 +991,7 @@ export class Rib<A = unknown> {
     if (pk < 0 || this.headOf(pk) < 0) return [];
     const detail: RouteDetail<A>[] = [];
     const rows: number[] = [];
-    for (let r = this.headOf(pk); r >= 0; r = this.rNext[r]!) rows.push(r);
+    for (let r = this.headOf(pk); r >= 0; r = this.rows[R * r + 1]!) rows.push(r);
     const ev = this.evaluate(pk, [pk], NO_TRACE(), detail);
     return detail.map((d, i) => ({
       ...d,
