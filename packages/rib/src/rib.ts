@@ -27,6 +27,7 @@ import { toAddress } from './address.js';
 import { grow } from './bits.js';
 import { RibError } from './errors.js';
 import type { ForwardingEntry, ResolvedNextHop } from './forwarding.js';
+import { PrefixHash4 } from './hash4.js';
 import { IdentityTable, KeyedTable } from './intern.js';
 import { addressKey, NextHopTracker, type Resolution, type Trace } from './nexthop.js';
 import {
@@ -175,6 +176,8 @@ function hopsKey(hops: readonly NextHop[]): string {
 export class Rib<A = unknown> {
   private readonly t4: Ipv4Trie;
   private readonly t6: Ipv6Trie;
+  /** Exact IPv4 prefix → `t4` handle, so finding a present prefix skips the trie walk. */
+  private readonly h4: PrefixHash4;
   private readonly c4 = new PrefixColumns();
   private readonly c6 = new PrefixColumns();
   private readonly ecmpOf = new Map<number, readonly number[]>();
@@ -228,6 +231,7 @@ export class Rib<A = unknown> {
     // A path-compressed trie has about 1.6 nodes per prefix on a full table.
     this.t4 = new Ipv4Trie({ compile: 'never', capacity: Math.ceil(cap * 1.7) });
     this.t6 = new Ipv6Trie({ compile: 'never', capacity: 64 });
+    this.h4 = new PrefixHash4(cap);
     this.rows = new Int32Array(R * cap);
     this.selection = options.selection;
     this.tracker = new NextHopTracker(
@@ -255,7 +259,14 @@ export class Rib<A = unknown> {
   byteLength(): number {
     const t4 = this.t4.byteLength();
     const t6 = this.t6.byteLength();
-    return t4.trie + t6.trie + this.c4.byteLength() + this.c6.byteLength() + this.rows.byteLength;
+    return (
+      t4.trie +
+      t6.trie +
+      this.h4.byteLength +
+      this.c4.byteLength() +
+      this.c6.byteLength() +
+      this.rows.byteLength
+    );
   }
 
   // ---------------------------------------------------------------- prefixes
@@ -266,7 +277,7 @@ export class Rib<A = unknown> {
 
   private findKey(p: Prefix): number {
     if (p.family === 4) {
-      const h = this.t4.find(p.address.value, p.length);
+      const h = this.h4.get(p.address.value, p.length);
       return h < 0 ? -1 : h * 2;
     }
     const w = p.address.words;
@@ -278,10 +289,11 @@ export class Rib<A = unknown> {
     let h: number;
     let c: PrefixColumns;
     if (p.family === 4) {
-      const before = this.t4.size;
+      h = this.h4.get(p.address.value, p.length);
+      if (h >= 0) return h * 2;
       h = this.t4.insert(p.address.value, p.length);
       c = this.c4;
-      if (this.t4.size === before) return h * 2;
+      this.h4.set(p.address.value, p.length, h);
     } else {
       const w = p.address.words;
       const before = this.t6.size;
@@ -930,8 +942,10 @@ export class Rib<A = unknown> {
       c.hops[h] = undefined;
       c.best[h] = -1;
       this.loopy.delete(pk);
-      if (p.family === 4) this.t4.remove(p.address.value, p.length);
-      else
+      if (p.family === 4) {
+        this.t4.remove(p.address.value, p.length);
+        this.h4.delete(p.address.value, p.length);
+      } else
         this.t6.remove(
           p.address.words[0],
           p.address.words[1],
