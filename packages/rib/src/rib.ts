@@ -14,6 +14,7 @@
  */
 import type { Address, Prefix } from '@routekit/prefix';
 import {
+  type BgpCandidate,
   type Candidate,
   isSelectionError,
   NEVER_INSTALLED,
@@ -150,6 +151,15 @@ class PrefixColumns {
   }
 }
 
+type PooledBgp = { -readonly [K in keyof BgpCandidate<number>]: BgpCandidate<number>[K] };
+
+/** The distinct hops of `hops`, in order (the array itself when already distinct). */
+function mergeHops(hops: readonly ResolvedNextHop[]): readonly ResolvedNextHop[] {
+  const acc: ResolvedNextHop[] = [];
+  for (const y of hops) if (!acc.some((z) => sameHop(z, y))) acc.push(y);
+  return acc.length === hops.length ? hops : acc;
+}
+
 function sameHop(x: ResolvedNextHop, y: ResolvedNextHop): boolean {
   if (x === y) return true;
   if (x.interface !== y.interface) return false;
@@ -224,6 +234,7 @@ export class Rib<A = unknown> {
   private readonly loopy = new Set<number>();
   private depth = 0;
   private emitting = false;
+  private readonly bgpPool: PooledBgp[] = [];
   private readonly listeners = new Set<(changes: readonly RibChange<A>[]) => void>();
 
   constructor(options: RibOptions = {}) {
@@ -434,6 +445,42 @@ export class Rib<A = unknown> {
       };
     }
     return { protocol, route: r, distance, metric: this.rows[R * r + 4]! >>> 0 };
+  }
+
+  /**
+   * `candidate(r, cost)` for the `i`-th candidate of one selection, reusing the BGP
+   * candidate objects of earlier selections (selection keeps no reference to them once it
+   * returns, and `evaluate` builds them only after every nested resolution is done).
+   */
+  private pooledCandidate(i: number, r: number, cost: number): Candidate<number> {
+    if (this.sourceProtocols[this.rows[R * r + 2]!] !== 'bgp') return this.candidate(r, cost);
+    const c = this.bgpPool[i];
+    if (c === undefined) {
+      const fresh = this.candidate(r, cost) as PooledBgp;
+      this.bgpPool[i] = fresh;
+      return fresh;
+    }
+    const ai = this.rows[R * r + 6]!;
+    const a = (ai < 0 ? {} : this.attrSets.get(ai)) as BgpAttrs;
+    c.route = r;
+    c.distance = this.rows[R * r + 3]!;
+    c.igpCost = cost;
+    c.peerType = a.peerType;
+    c.weight = a.weight;
+    c.localPref = a.localPref;
+    c.locallyOriginated = a.locallyOriginated;
+    c.asPathLength = a.asPathLength;
+    c.origin = a.origin;
+    c.med = a.med;
+    c.neighborAs = a.neighborAs;
+    c.routerId = a.routerId;
+    c.originatorId = a.originatorId;
+    c.clusterListLength = a.clusterListLength;
+    c.peerAddress = a.peerAddress;
+    c.arrivalTime = a.arrivalTime;
+    c.stale = a.stale;
+    c.asPathKey = a.asPathKey;
+    return c;
   }
 
   private checkWritable(): void {
@@ -716,7 +763,18 @@ export class Rib<A = unknown> {
       let allTerminal = true;
       for (const x of hops) if (x.interface === undefined) allTerminal = false;
       const details: NextHopDetail[] | undefined = detail === undefined ? undefined : [];
-      if (!allTerminal || details !== undefined) {
+      if (details === undefined && hops.length === 1 && !allTerminal) {
+        // One recursive next hop (a BGP route): its resolution as is, without merging.
+        const res = this.tracker.resolve(hops[0]!.address!, stack, trace);
+        if (res.hops.length !== 1) {
+          if (res.hops.length === 0) continue;
+          out = mergeHops(res.hops);
+          cost = res.cost;
+        } else {
+          out = res.hops;
+          cost = res.cost;
+        }
+      } else if (!allTerminal || details !== undefined) {
         const acc: ResolvedNextHop[] = [];
         cost = Number.POSITIVE_INFINITY;
         let single: Resolution | undefined;
@@ -782,7 +840,7 @@ export class Rib<A = unknown> {
         ? EMPTY
         : { best: r0, ecmp: undefined, hops: out0, metric: this.rows[R * r0 + 4]! >>> 0 };
     }
-    const cands: Candidate<number>[] = rows.map((r, i) => this.candidate(r, costs[i]!));
+    const cands: Candidate<number>[] = rows.map((r, i) => this.pooledCandidate(i, r, costs[i]!));
     const sel = selectBest(cands, this.selection);
     if (sel === undefined) return EMPTY;
     const best = sel.best.route;
