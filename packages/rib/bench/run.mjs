@@ -15,8 +15,14 @@ import { ipv4Table, ipv6Table, rng, stats } from './table.mjs';
 const require = createRequire(import.meta.url);
 const { Ipv4Trie, Ipv6Trie, PrefixTrie, Rib } = await import('../dist/index.js');
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const QUICK = process.env.BENCH_QUICK === '1';
+// Quick mode (CI, < 60 s): a 200 k / 50 k table and 3 runs per row; the same table is
+// printed. Either way the exit status is 0 when rows miss their goals, and non-zero only
+// on a crash or a wrong answer.
+const QUICK =
+  process.env.BENCH_QUICK === '1' ||
+  process.env.ROUTEKIT_BENCH_QUICK === '1' ||
+  process.argv.includes('--quick');
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 5));
 const gc = globalThis.gc ?? (() => {});
 const rows = [];
 
@@ -224,6 +230,20 @@ const string4 = rate(() => {
   return { ops: 4 * N_TEXT, ms: performance.now() - t0 };
 });
 
+// The string paths must give the numeric answers.
+{
+  let wrong = 0;
+  for (let i = 0; i < N_TEXT; i += 7) {
+    const h = trie4.lookup(addr4[i]);
+    if (trie4.lookupText(text4[i]) !== h || outBatch[i] !== h) wrong++;
+    if (pt4.lookup(text4[i]) !== pt4.lookup4(addr4[i])) wrong++;
+  }
+  if (wrong > 0) {
+    console.error(`IPv4 string lookups: ${wrong} answers differ from the numeric lookups`);
+    process.exitCode = 1;
+  }
+}
+
 function peerRate4(peer, add, find, texts = text4) {
   if (peer.skipped) return { name: peer.name, skipped: peer.skipped };
   const inst = add();
@@ -378,6 +398,10 @@ console.error('IPv4 incremental…');
     ops >= 1e6 && bad === 0,
     `${bad} wrong answers in 200,000 checks after 100,000 changes`,
   );
+  if (bad > 0) {
+    console.error(`IPv4 incremental: ${bad} wrong answers`);
+    process.exitCode = 1;
+  }
 }
 
 // ------------------------------------------------------------------ IPv6
@@ -601,7 +625,7 @@ const head = ['measure', 'median', 'goal', 'result', 'vs peers (same run)'];
 for (let i = 0; i < 4; i++) w[i] = Math.max(w[i], head[i].length);
 const line = (c) => `| ${c.map((x, i) => (i < 4 ? x.padEnd(w[i]) : x)).join(' | ')} |`;
 console.log(
-  `\nNode ${process.version}, ${RUNS} runs per row${QUICK ? ' (BENCH_QUICK: small table)' : ''}\n`,
+  `\nNode ${process.version}, ${RUNS} runs per row${QUICK ? ' (quick mode: small table)' : ''}\n`,
 );
 console.log(line(head));
 console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|---|`);
