@@ -9,7 +9,7 @@
 import type { Address, Prefix } from '@routekit/prefix';
 import { checkFamily, toAddress, toPrefix } from './address.js';
 import { checkUint32 } from './bits.js';
-import { ipv4Read, readIpv4Bits, readIpv6, words6 } from './text.js';
+import { readIpv6, words6 } from './text.js';
 import { Ipv4Trie, type TrieOptions } from './trie4.js';
 import { Ipv6Trie } from './trie6.js';
 
@@ -121,11 +121,8 @@ export class PrefixTrie<T> {
       // A dotted quad is tried first, without scanning the text for ':' (an IPv6 text
       // fails the dotted-quad reader within its first five characters).
       if (this.family !== 6) {
-        const v = readIpv4Bits(address);
-        if (ipv4Read.ok) {
-          const h = this.v4.lookup(v);
-          return h < 0 ? undefined : this.values4[h];
-        }
+        const h = this.v4.lookupDotted(address);
+        if (h !== -2) return h < 0 ? undefined : this.values4[h];
       }
       if (this.family !== 4 && readIpv6(address)) {
         const h = this.v6.lookup(words6[0]!, words6[1]!, words6[2]!, words6[3]!);

@@ -460,16 +460,53 @@ export class Ipv4Trie {
    * `@routekit/prefix`. Throws `invalid-address` / `wrong-family`.
    */
   lookupText(text: string): number {
-    const v = readIpv4Bits(text);
-    if (ipv4Read.ok) {
-      const fib = this.fib;
-      if (fib === undefined) return this.lookup(v);
-      const e = fib.l1[v >>> 8]!;
-      return ((e >= 0 ? e : fib.l2[(~e << 8) | (v & 255)]!) & 0xff_ffff) - 1;
-    }
+    const h = this.lookupDotted(text);
+    if (h !== -2) return h;
     const a = toAddress(text);
     checkFamily(4, a.family, 'address');
     return this.lookup((a as { value: number }).value);
+  }
+
+  /**
+   * @internal `lookupText` for a plain dotted quad: the handle (or -1), and -2 when the
+   * text is not one (the caller takes the general path). The reader is written out here
+   * rather than called, so the single-call string lookups stay one function with no
+   * shared state: its loads and the table read of the previous call overlap better.
+   */
+  lookupDotted(s: string): number {
+    const n = s.length;
+    if (n < 7 || n > 15) return -2;
+    let v = 0;
+    let i = 0;
+    for (let k = 0; k < 4; k++) {
+      let x = s.charCodeAt(i) - 48;
+      if (x < 0 || x > 9) return -2;
+      i++;
+      if (i < n && x !== 0) {
+        let d = s.charCodeAt(i) - 48;
+        if (d >= 0 && d <= 9) {
+          x = x * 10 + d;
+          i++;
+          if (i < n) {
+            d = s.charCodeAt(i) - 48;
+            if (d >= 0 && d <= 9) {
+              x = x * 10 + d;
+              i++;
+              if (x > 255) return -2;
+            }
+          }
+        }
+      }
+      v = (v << 8) | x;
+      if (k === 3) break;
+      if (i >= n || s.charCodeAt(i) !== 46) return -2;
+      i++;
+    }
+    if (i !== n) return -2;
+    const fib = this.fib;
+    if (fib === undefined) return this.lookup(v);
+    const e = fib.l1[v >>> 8]!;
+    return ((e >= 0 ? e : fib.l2[(~e << 8) | (v & 255)]!) & 0xff_ffff) - 1;
   }
 
   /**

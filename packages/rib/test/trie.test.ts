@@ -1,4 +1,5 @@
-import { formatPrefix, prefixOrThrow } from '@routekit/prefix';
+import { addressOrThrow, formatPrefix, prefixOrThrow } from '@routekit/prefix';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type CompileMode, Ipv4Trie, Ipv6Trie, PrefixTrie, RibError } from '../src/index.js';
 import { LOOKUP_VECTORS } from './vectors/trie.js';
@@ -302,5 +303,53 @@ describe('text lookups on the numeric cores', () => {
     expect(u.lookupText('::ffff:192.0.2.1')).toBe(-1);
     expect(() => u.lookupText('192.0.2.1')).toThrow(RibError);
     expect(new Ipv4Trie({ compile: 'never' }).lookupText('10.0.0.1')).toBe(-1);
+  });
+
+  test('the allocation-free text readers agree with @routekit/prefix on near-dotted-quad text', () => {
+    const t = new Ipv4Trie({ compile: 'always' });
+    for (let i = 0; i < 256; i++) t.insert((i << 24) >>> 0, 8);
+    t.insert(0x0a01_0200, 24);
+    t.insert(0x0a01_0203, 32);
+    const pt = new PrefixTrie<number>();
+    pt.set('0.0.0.0/1', 1).set('128.0.0.0/1', 2).set('10.1.2.0/24', 3).set('::/0', 6);
+    const outcome = (f: () => unknown): unknown => {
+      try {
+        return f();
+      } catch (e) {
+        return e instanceof RibError ? e.code : e;
+      }
+    };
+    const near = fc
+      .array(fc.constantFrom(...'0123456789.:ax '.split('')), { maxLength: 17 })
+      .map((cs) => cs.join(''));
+    const quad = fc
+      .tuple(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.constantFrom('', '0', '00', '.', ' '),
+      )
+      .map(([a, b, c, d, z]) => `${z === '0' || z === '00' ? z : ''}${a}.${b}.${c}.${d}${z}`);
+    fc.assert(
+      fc.property(fc.oneof(near, quad), (text) => {
+        let value: number | undefined;
+        let family: number | undefined;
+        try {
+          const a = addressOrThrow(text);
+          family = a.family;
+          if (a.family === 4) value = a.value;
+        } catch {}
+        const got = outcome(() => t.lookupText(text));
+        if (family === undefined) expect(got).toBe('invalid-address');
+        else if (value === undefined) expect(got).toBe('wrong-family');
+        else expect(got).toBe(t.lookup(value));
+        const v = outcome(() => pt.lookup(text));
+        if (family === undefined) expect(v).toBe('invalid-address');
+        else if (value === undefined) expect(v).toBe(6);
+        else expect(v).toBe(pt.lookup4(value));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
