@@ -48,6 +48,13 @@ const MAX_NODES = 0xff_fffe;
 const FREE = 512;
 /** Prefix count from which the /16 jump table is kept. */
 const JUMP_THRESHOLD = 256;
+/**
+ * Prefix count from which the jump table is indexed by the first {@link WIDE_JUMP_BITS}
+ * bits instead (2 MiB, 2 bytes per prefix at a million prefixes): two or three fewer
+ * nodes, all cache misses, per update and exact find on a full table.
+ */
+const WIDE_JUMP_THRESHOLD = 1 << 19;
+const WIDE_JUMP_BITS = 18;
 
 export class Ipv4Trie {
   /** @internal Four int32 per node: key, length | flag << 8, child 0, child 1. */
@@ -62,6 +69,8 @@ export class Ipv4Trie {
   private readonly scratch: Int32Array = new Int32Array(64);
   private readonly slow: Uint8Array = new Uint8Array(64);
   private jBest: Int32Array | undefined;
+  /** Address bits the jump table is indexed by: 16, or {@link WIDE_JUMP_BITS} on a large trie. */
+  private jBits = 16;
 
   constructor(options: TrieOptions = {}) {
     const cap = Math.max(4, options.capacity ?? 64);
@@ -129,24 +138,26 @@ export class Ipv4Trie {
   }
 
   private insertChecked(key: number, length: number): number {
-    const parent = -1;
-    const bit = 0;
-    let n = this.root;
+    let h: number;
     const top = this.regionTop(key, length);
     if (top >= 0) {
-      n = top;
-    } else if (this.jTop !== undefined && length >= 16) {
-      const h = this.insertFrom(key, length, n, parent, bit);
-      this.refreshRegion(key >>> 16);
-      return h;
+      h = this.insertFrom(key, length, top, -1, 0);
+    } else if (this.jTop !== undefined && length >= this.jBits) {
+      h = this.insertFrom(key, length, this.root, -1, 0);
+      this.refreshRegion(key >>> (32 - this.jBits));
     } else if (this.jTop !== undefined) {
       const before = this.count;
-      const h = this.insertFrom(key, length, n, parent, bit);
+      h = this.insertFrom(key, length, this.root, -1, 0);
       if (this.count !== before) this.refreshRegions(key, length);
-      return h;
+    } else {
+      h = this.insertFrom(key, length, this.root, -1, 0);
     }
-    const h = this.insertFrom(key, length, n, parent, bit);
-    if (this.jTop === undefined && this.count >= JUMP_THRESHOLD) this.buildJump();
+    if (
+      this.jTop === undefined
+        ? this.count >= JUMP_THRESHOLD
+        : this.jBits < WIDE_JUMP_BITS && this.count >= WIDE_JUMP_THRESHOLD
+    )
+      this.buildJump();
     return h;
   }
 
@@ -156,8 +167,8 @@ export class Ipv4Trie {
    */
   private regionTop(key: number, length: number): number {
     const jt = this.jTop;
-    if (jt === undefined || length < 16) return -1;
-    const t = jt[key >>> 16]!;
+    if (jt === undefined || length < this.jBits) return -1;
+    const t = jt[key >>> (32 - this.jBits)]!;
     if (t < 0) return -1;
     const N = this.nodes;
     const tl = N[4 * t + 1]! & 255;
@@ -250,7 +261,7 @@ export class Ipv4Trie {
     }
     const h = this.removeFrom(key, length, -1);
     if (h >= 0 && this.jTop !== undefined) {
-      if (length >= 16) this.refreshRegion(key >>> 16);
+      if (length >= this.jBits) this.refreshRegion(key >>> (32 - this.jBits));
       else this.refreshRegions(key, length);
     }
     return h;
@@ -267,7 +278,7 @@ export class Ipv4Trie {
     let parent = -1;
     let pbit = 0;
     let n = top >= 0 ? top : this.root;
-    let cover = top >= 0 ? this.jBest![key >>> 16]! : -1;
+    let cover = top >= 0 ? this.jBest![key >>> (32 - this.jBits)]! : -1;
     while (n >= 0) {
       const b = 4 * n;
       const lf = N[b + 1]!;
@@ -315,28 +326,31 @@ export class Ipv4Trie {
   }
 
   private buildJump(): void {
-    this.jTop = new Int32Array(1 << 16);
-    this.jBest = new Int32Array(1 << 16);
-    for (let i = 0; i < 1 << 16; i++) this.refreshRegion(i);
+    this.jBits = this.count >= WIDE_JUMP_THRESHOLD ? WIDE_JUMP_BITS : 16;
+    const size = 1 << this.jBits;
+    this.jTop = new Int32Array(size);
+    this.jBest = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.refreshRegion(i);
   }
 
   private refreshRegions(key: number, length: number): void {
-    const first = key >>> 16;
-    const n = 2 ** (16 - length);
+    const first = key >>> (32 - this.jBits);
+    const n = 2 ** (this.jBits - length);
     for (let i = first; i < first + n; i++) this.refreshRegion(i);
   }
 
   /** Recomputes the jump entry of /16 number `i`. */
   private refreshRegion(i: number): void {
-    const a = (i << 16) >>> 0;
+    const jb = this.jBits;
+    const a = (i << (32 - jb)) >>> 0;
     const N = this.nodes;
     let n = this.root;
     let best = -1;
     while (n >= 0) {
       const lf = N[4 * n + 1]!;
       const l = lf & 255;
-      if (l >= 16) {
-        if ((a ^ N[4 * n]!) >>> 16 !== 0) n = -1;
+      if (l >= jb) {
+        if ((a ^ N[4 * n]!) >>> (32 - jb) !== 0) n = -1;
         break;
       }
       if (l !== 0 && (a ^ N[4 * n]!) >>> (32 - l) !== 0) {
@@ -543,8 +557,9 @@ export class Ipv4Trie {
     let best = -1;
     const jt = this.jTop;
     if (jt !== undefined) {
-      n = jt[address >>> 16]!;
-      best = this.jBest![address >>> 16]!;
+      const j = address >>> (32 - this.jBits);
+      n = jt[j]!;
+      best = this.jBest![j]!;
     }
     while (n >= 0) {
       const b = 4 * n;
@@ -658,5 +673,6 @@ export class Ipv4Trie {
     this.fib?.clear();
     this.jTop = undefined;
     this.jBest = undefined;
+    this.jBits = 16;
   }
 }
