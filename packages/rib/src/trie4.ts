@@ -69,6 +69,8 @@ export class Ipv4Trie {
   private readonly scratch: Int32Array = new Int32Array(64);
   private readonly slow: Uint8Array = new Uint8Array(64);
   private jBest: Int32Array | undefined;
+  /** Parent of each region's top node when last computed (checked before use). */
+  private jPar: Int32Array | undefined;
   /** Address bits the jump table is indexed by: 16, or {@link WIDE_JUMP_BITS} on a large trie. */
   private jBits = 16;
 
@@ -91,7 +93,8 @@ export class Ipv4Trie {
 
   /** Bytes of typed arrays held: `trie` (nodes, capacity included) and `fib` (0 if none). */
   byteLength(): { readonly trie: number; readonly fib: number } {
-    const jump = (this.jTop?.byteLength ?? 0) + (this.jBest?.byteLength ?? 0);
+    const jump =
+      (this.jTop?.byteLength ?? 0) + (this.jBest?.byteLength ?? 0) + (this.jPar?.byteLength ?? 0);
     return { trie: this.nodes.byteLength + jump, fib: this.fib?.byteLength ?? 0 };
   }
 
@@ -301,9 +304,7 @@ export class Ipv4Trie {
     const splicesTop =
       top >= 0 &&
       (n === top ? a < 0 || c < 0 : parent === top && a < 0 && c < 0 && N[4 * top + 1]! < PREFIX);
-    if (splicesTop) {
-      return -2;
-    }
+    if (splicesTop) return this.spliceTop(key, length, n, top, pbit, cover);
     this.fib?.release(key, length, n, cover, cover < 0 ? 0 : this.nodes[4 * cover + 1]! & 255);
     this.count--;
     if (a >= 0 && c >= 0) {
@@ -325,11 +326,57 @@ export class Ipv4Trie {
     return n;
   }
 
+  /**
+   * Removal of prefix node `n` that also takes the region's top node out of the trie
+   * (`n` is the top with at most one child, or a leaf under a glue top): done through the
+   * top's parent recorded in the jump table when that record still holds (a live node
+   * whose child on the key's side is the top), and the jump entry updated in place;
+   * otherwise -2 (the caller retries from the root).
+   */
+  private spliceTop(
+    key: number,
+    length: number,
+    n: number,
+    top: number,
+    pbit: number,
+    cover: number,
+  ): number {
+    const N = this.nodes;
+    const j = key >>> (32 - this.jBits);
+    const p = this.jPar![j]!;
+    if (p < 0) return -2;
+    const plf = N[4 * p + 1]!;
+    if (plf >= FREE) return -2;
+    const side = 4 * p + 2 + ((key >>> (31 - (plf & 255))) & 1);
+    if (N[side] !== top) return -2;
+    let next: number;
+    if (n === top) {
+      const a = N[4 * n + 2]!;
+      const c = N[4 * n + 3]!;
+      // A glue parent left with one child would have to go too: that needs its parent.
+      if (a < 0 && c < 0 && plf < PREFIX) return -2;
+      next = a >= 0 ? a : c;
+    } else {
+      next = N[4 * top + 3 - pbit]!;
+    }
+    this.fib?.release(key, length, n, cover, cover < 0 ? 0 : N[4 * cover + 1]! & 255);
+    this.count--;
+    N[side] = next;
+    this.free(n);
+    if (n !== top) this.free(top);
+    // Everything of length ≥ jBits in the region was below the top: `next` (or nothing)
+    // is the new top, under the same parent; the shorter covering prefix is unchanged.
+    this.jTop![j] = next;
+    this.jPar![j] = next < 0 ? -1 : p;
+    return n;
+  }
+
   private buildJump(): void {
     this.jBits = this.count >= WIDE_JUMP_THRESHOLD ? WIDE_JUMP_BITS : 16;
     const size = 1 << this.jBits;
     this.jTop = new Int32Array(size);
     this.jBest = new Int32Array(size);
+    this.jPar = new Int32Array(size);
     for (let i = 0; i < size; i++) this.refreshRegion(i);
   }
 
@@ -345,6 +392,7 @@ export class Ipv4Trie {
     const a = (i << (32 - jb)) >>> 0;
     const N = this.nodes;
     let n = this.root;
+    let parent = -1;
     let best = -1;
     while (n >= 0) {
       const lf = N[4 * n + 1]!;
@@ -358,10 +406,12 @@ export class Ipv4Trie {
         break;
       }
       if (lf >= PREFIX) best = n;
+      parent = n;
       n = N[4 * n + 2 + ((a >>> (31 - l)) & 1)]!;
     }
     this.jTop![i] = n;
     this.jBest![i] = best;
+    this.jPar![i] = n < 0 ? -1 : parent;
   }
 
   /** Builds the compiled table now (whatever the mode) unless it exists. */
@@ -424,6 +474,7 @@ export class Ipv4Trie {
     const jumping = this.jTop !== undefined || this.count + n >= JUMP_THRESHOLD;
     this.jTop = undefined;
     this.jBest = undefined;
+    this.jPar = undefined;
     const out = new Int32Array(n);
     const path = new Int32Array(34);
     let depth = 0;
@@ -673,6 +724,7 @@ export class Ipv4Trie {
     this.fib?.clear();
     this.jTop = undefined;
     this.jBest = undefined;
+    this.jPar = undefined;
     this.jBits = 16;
   }
 }
