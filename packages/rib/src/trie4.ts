@@ -16,7 +16,9 @@
  * 16 bits: for each /16, the topmost node of length ≥ 16 inside it and the longest
  * prefix shorter than 16 bits covering it. Inserts, removals and exact finds of
  * prefixes of 16 bits or more start there instead of at the root, which saves the
- * cache misses of the top of the trie.
+ * cache misses of the top of the trie. From 2^19 prefixes the table is on the first 18
+ * bits instead, and it also records the parent of each region's top node (checked
+ * before use), so a removal that takes the top out needs no walk from the root.
  */
 
 import { checkFamily, toAddress } from './address.js';
@@ -271,7 +273,7 @@ export class Ipv4Trie {
   }
 
   /**
-   * Removal from the root (`top` -1) or from the topmost node of the prefix's /16;
+   * Removal from the root (`top` -1) or from the topmost node of the prefix's region;
    * returns -2 when the change would reach above `top` (the caller retries from the root).
    */
   private removeFrom(key: number, length: number, top: number): number {
@@ -386,7 +388,7 @@ export class Ipv4Trie {
     for (let i = first; i < first + n; i++) this.refreshRegion(i);
   }
 
-  /** Recomputes the jump entry of /16 number `i`. */
+  /** Recomputes the jump entry of region `i` (the /16 or /18 numbered `i`). */
   private refreshRegion(i: number): void {
     const jb = this.jBits;
     const a = (i << (32 - jb)) >>> 0;
