@@ -1,0 +1,59 @@
+import { fail, type Reader, type Writer } from '@routekit/wire';
+
+/*
+ * RFC 4271 §4.3 AS_PATH, RFC 6793 §3 AS4_PATH, RFC 5065 §3 confederation segments.
+ *
+ *   +------------------+------------------+-----------------------------+
+ *   | Segment type (1) | Segment len (1)  | Segment value (len × 2 or 4)|
+ *   +------------------+------------------+-----------------------------+
+ *
+ * Types: 1 AS_SET, 2 AS_SEQUENCE, 3 AS_CONFED_SEQUENCE, 4 AS_CONFED_SET. AS numbers are 2
+ * octets in AS_PATH unless 4-octet AS is negotiated; always 4 octets in AS4_PATH.
+ */
+export interface AsPathSegment {
+  readonly type: number;
+  readonly asns: readonly number[];
+}
+
+/** Hard cap on segments in one AS_PATH. */
+export const MAX_AS_PATH_SEGMENTS = 4096;
+
+/** Read segments until the value is used up (RFC 7606 §7.2: malformed → caller's issue). */
+export function readAsPath(r: Reader, fourOctet: boolean): AsPathSegment[] {
+  const segments: AsPathSegment[] = [];
+  const size = fourOctet ? 4 : 2;
+  while (r.remaining > 0) {
+    if (segments.length >= MAX_AS_PATH_SEGMENTS) fail('limit-exceeded', r.offset);
+    const at = r.offset;
+    const type = r.u8('as_path.segment_type');
+    if (type < 1 || type > 4) fail('bad-value', at, { length: 1, detail: `segment type ${type}` });
+    const count = r.u8('as_path.segment_length');
+    if (count === 0) fail('bad-value', at + 1, { length: 1, detail: 'empty segment' });
+    if (count * size > r.remaining) fail('truncated', r.offset, { length: count * size });
+    const asns: number[] = [];
+    for (let i = 0; i < count; i++) asns.push(fourOctet ? r.u32() : r.u16());
+    segments.push({ type, asns });
+  }
+  return segments;
+}
+
+export function asPathLength(segments: readonly AsPathSegment[], fourOctet: boolean): number {
+  let n = 0;
+  for (const s of segments) n += 2 + s.asns.length * (fourOctet ? 4 : 2);
+  return n;
+}
+
+export function writeAsPath(
+  w: Writer,
+  segments: readonly AsPathSegment[],
+  fourOctet: boolean,
+): void {
+  for (const s of segments) {
+    if (s.asns.length > 255) throw new RangeError('an AS_PATH segment holds at most 255 ASes');
+    w.u8(s.type).u8(s.asns.length);
+    for (const a of s.asns) {
+      if (fourOctet) w.u32(a);
+      else w.u16(a);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/** `afi/safi` key of the per-family maps of {@link BgpContext}, e.g. `"1/1"`. */
+export type AfiSafiKey = `${number}/${number}`;
+
+/** ADD-PATH direction negotiated for one AFI/SAFI (RFC 7911 §4). */
+export interface AddPathDirection {
+  /** We receive path identifiers (decode side). */
+  readonly receive: boolean;
+  /** We send path identifiers (encode side). */
+  readonly send: boolean;
+}
+
+/**
+ * Negotiated session state passed to every decode and encode (never module state).
+ */
+export interface BgpContext {
+  /** RFC 6793: both sides advertised the 4-octet AS capability. */
+  readonly fourOctetAs: boolean;
+  /** RFC 7911: per AFI/SAFI (`"1/1"`), whether path identifiers are present. */
+  readonly addPath: Readonly<Partial<Record<AfiSafiKey, AddPathDirection>>>;
+  /** RFC 8654: messages may be up to 65535 bytes. */
+  readonly extendedMessage: boolean;
+}
+
+/** A session before capabilities are negotiated: 2-octet AS, no ADD-PATH, 4096 bytes. */
+export const DEFAULT_CONTEXT: BgpContext = {
+  fourOctetAs: false,
+  addPath: {},
+  extendedMessage: false,
+};
+
+/** The map key of an AFI/SAFI. */
+export function afiSafiKey(afi: number, safi: number): AfiSafiKey {
+  return `${afi}/${safi}`;
+}
+
+/** Whether decoding expects path identifiers for this AFI/SAFI. */
+export function receivesPathId(context: BgpContext, afi: number, safi: number): boolean {
+  return context.addPath[afiSafiKey(afi, safi)]?.receive === true;
+}
+
+/** Whether encoding writes path identifiers for this AFI/SAFI. */
+export function sendsPathId(context: BgpContext, afi: number, safi: number): boolean {
+  return context.addPath[afiSafiKey(afi, safi)]?.send === true;
+}

@@ -1,0 +1,123 @@
+export { type AsPathSegment, MAX_AS_PATH_SEGMENTS } from './attribute/as-path.js';
+export {
+  type AggregatorAttribute,
+  type AigpAttribute,
+  type AsPathAttribute,
+  ATTRIBUTE_RULES,
+  type AtomicAggregateAttribute,
+  type AttributeProblem,
+  attributeLength,
+  attributeTypeCode,
+  attributeValueLength,
+  type ClusterListAttribute,
+  type CommunitiesAttribute,
+  type ExtendedCommunitiesAttribute,
+  isPrefixFamily,
+  type LargeCommunitiesAttribute,
+  type MpNlri,
+  type MpReachAttribute,
+  type MpUnreachAttribute,
+  type NextHopAttribute,
+  type OriginAttribute,
+  type PathAttribute,
+  type RawAttribute,
+  type U32Attribute,
+} from './attribute/attribute.js';
+export {
+  type ExtendedCommunityInfo,
+  extendedCommunityInfo,
+  formatCommunity,
+  formatExtendedCommunity,
+} from './attribute/communities.js';
+export {
+  type AddPathCapability,
+  type BgpRoleCapability,
+  type Capability,
+  capabilityCode,
+  type EnhancedRouteRefreshCapability,
+  type ExtendedMessageCapability,
+  type ExtendedNextHopCapability,
+  type FourOctetAsCapability,
+  type FqdnCapability,
+  type GracefulRestartCapability,
+  type LongLivedGracefulRestartCapability,
+  type MultiprotocolCapability,
+  type RouteRefreshCapability,
+  type SoftwareVersionCapability,
+  type UnknownCapability,
+} from './capability/capability.js';
+export {
+  type AddPathDirection,
+  type AfiSafiKey,
+  afiSafiKey,
+  type BgpContext,
+  DEFAULT_CONTEXT,
+  receivesPathId,
+  sendsPathId,
+} from './context.js';
+export {
+  BGP_ACTIONS,
+  BGP_ERROR_CODES,
+  type BgpAction,
+  type BgpDecodeError,
+  type BgpErrorCode,
+  CeaseSubcode,
+  ERROR_NOTIFICATION,
+  FsmErrorSubcode,
+  HeaderErrorSubcode,
+  NotificationCode,
+  type NotificationCodes,
+  notificationFor,
+  OpenErrorSubcode,
+  RouteRefreshErrorSubcode,
+  UpdateErrorSubcode,
+  worstAction,
+} from './errors.js';
+export {
+  Afi,
+  AS_TRANS,
+  AsPathSegmentType,
+  AttrFlag,
+  AttrTypeCode,
+  BgpRole,
+  CapabilityCode,
+  MessageType,
+  type MessageTypeCode,
+  OptionalParameterType,
+  Origin,
+  RouteRefreshSubtype,
+  Safi,
+  WellKnownCommunity,
+} from './iana.js';
+export {
+  type BgpMessage,
+  decodeMessage,
+  encodeMessage,
+  encodeMessageInto,
+  HEADER_LENGTH,
+  type KeepaliveMessage,
+  MARKER_LENGTH,
+  MAX_EXTENDED_MESSAGE_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  messageEncodingLength,
+  peekMessageLength,
+} from './message/message.js';
+export { type NotificationMessage, shutdownCommunication } from './message/notification.js';
+export {
+  type CapabilitiesParameter,
+  MAX_CAPABILITIES,
+  type OpenMessage,
+  type OptionalParameter,
+  openCapabilities,
+  type UnknownParameter,
+} from './message/open.js';
+export type { RouteRefreshMessage } from './message/route-refresh.js';
+export {
+  findAttribute,
+  MAX_ATTRIBUTES,
+  type UpdateIssue,
+  type UpdateMessage,
+  updateAction,
+} from './message/update.js';
+export { MAX_ROUTES, type Nlri } from './nlri.js';
+export { utf8Bytes, utf8Text } from './utf8.js';

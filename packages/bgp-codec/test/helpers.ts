@@ -1,0 +1,71 @@
+import { gunzipSync } from 'node:zlib';
+import { analyze, readCapture } from '@routekit/capture';
+import { findVectors, loadVector } from '@routekit/testkit';
+import { fromHex } from '@routekit/wire';
+import {
+  type BgpContext,
+  type Capability,
+  DEFAULT_CONTEXT,
+  decodeMessage,
+  openCapabilities,
+} from '../src/index.js';
+
+/** Every capture file of the shared BGP vectors. */
+export function bgpCaptureFiles(): string[] {
+  return findVectors(/^bgp\/.*\.(pcap|cap|pcapng)(\.gz)?$/);
+}
+
+/** One BGP message cut from a reassembled TCP stream. */
+export interface CapturedMessage {
+  readonly file: string;
+  readonly frame: number;
+  readonly bytes: Uint8Array;
+  /** Negotiated context from the session's two OPENs, when the capture has them. */
+  readonly context: BgpContext | undefined;
+  readonly framed: boolean;
+}
+
+function contextFrom(sender: readonly Capability[], receiver: readonly Capability[]): BgpContext {
+  const has = (caps: readonly Capability[], kind: Capability['kind']): boolean =>
+    caps.some((c) => c.kind === kind);
+  const addPath: Record<string, { receive: boolean; send: boolean }> = {};
+  for (const c of sender) {
+    if (c.kind !== 'add-path') continue;
+    for (const f of c.families) {
+      const peer = receiver
+        .flatMap((r) => (r.kind === 'add-path' ? r.families : []))
+        .find((g) => g.afi === f.afi && g.safi === f.safi);
+      const on = (f.sendReceive & 2) !== 0 && peer !== undefined && (peer.sendReceive & 1) !== 0;
+      addPath[`${f.afi}/${f.safi}`] = { receive: on, send: on };
+    }
+  }
+  return {
+    fourOctetAs: has(sender, 'four-octet-as') && has(receiver, 'four-octet-as'),
+    extendedMessage: has(sender, 'extended-message') && has(receiver, 'extended-message'),
+    addPath,
+  };
+}
+
+/** BGP messages of a capture, with the context negotiated by the OPENs seen before them. */
+export function bgpMessages(file: string): CapturedMessage[] {
+  const analysis = analyze(readCapture(loadVector(file), { inflate: (b) => gunzipSync(b) }));
+  const opens = new Map<string, Capability[]>();
+  const out: CapturedMessage[] = [];
+  for (const m of analysis.messages) {
+    if (m.protocol !== 'bgp') continue;
+    const sender = `${m.source}`;
+    const receiver = `${m.destination}`;
+    const s = opens.get(sender);
+    const r = opens.get(receiver);
+    const context = s !== undefined && r !== undefined ? contextFrom(s, r) : undefined;
+    out.push({ file, frame: m.frame, bytes: m.bytes, context, framed: m.framing === undefined });
+    const d = decodeMessage(m.bytes, DEFAULT_CONTEXT);
+    if (d.ok && d.value.kind === 'open') opens.set(sender, openCapabilities(d.value));
+  }
+  return out;
+}
+
+/** ExaBGP `FFFF…:LLLL:TT:BODY` raw message text → bytes. */
+export function exabgpRaw(text: string): Uint8Array {
+  return fromHex(text.replace(/:/g, ''));
+}
