@@ -35,6 +35,7 @@ export const AttrTypeCode = {
   Ipv6ExtendedCommunities: 25,
   Aigp: 26,
   LargeCommunities: 32,
+  BgpsecPath: 33,
   Otc: 35,
   AttrSet: 128,
 } as const;

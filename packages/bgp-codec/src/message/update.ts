@@ -132,7 +132,9 @@ export function readUpdate(r: Reader, context: BgpContext): UpdateMessage {
     const required: number[] = [AttrTypeCode.Origin, AttrTypeCode.AsPath];
     if (nlri.length > 0) required.push(AttrTypeCode.NextHop);
     for (const t of required) {
-      if (!seen.has(t)) {
+      // RFC 8205 §3: a BGPsec UPDATE carries BGPsec_PATH instead of AS_PATH.
+      const present = seen.has(t) || (t === AttrTypeCode.AsPath && seen.has(AttrTypeCode.BgpsecPath));
+      if (!present) {
         issues.push({
           code: 'missing-well-known',
           offset: aLenAt,
