@@ -133,7 +133,8 @@ export function readUpdate(r: Reader, context: BgpContext): UpdateMessage {
     if (nlri.length > 0) required.push(AttrTypeCode.NextHop);
     for (const t of required) {
       // RFC 8205 §3: a BGPsec UPDATE carries BGPsec_PATH instead of AS_PATH.
-      const present = seen.has(t) || (t === AttrTypeCode.AsPath && seen.has(AttrTypeCode.BgpsecPath));
+      const present =
+        seen.has(t) || (t === AttrTypeCode.AsPath && seen.has(AttrTypeCode.BgpsecPath));
       if (!present) {
         issues.push({
           code: 'missing-well-known',
