@@ -1,49 +1,10 @@
 import { findVectors, loadVector } from '@routekit/testkit';
 import { fromHex, toHex, WIRE_ERROR_CODES } from '@routekit/wire';
 import { describe, expect, it } from 'vitest';
-import {
-  BGP_ERROR_CODES,
-  type BgpContext,
-  type BgpMessage,
-  DEFAULT_CONTEXT,
-  decodeMessage,
-  encodeMessage,
-} from '../src/index.js';
-import { bgpCaptureFiles, bgpMessages, exabgpRaw } from './helpers.js';
+import { BGP_ERROR_CODES, decodeMessage, encodeMessage } from '../src/index.js';
+import { bgpCaptureFiles, bgpMessages, clean, decodeBest, exabgpRaw, GUESSES } from './helpers.js';
 
 const CODES: readonly string[] = [...BGP_ERROR_CODES, ...WIRE_ERROR_CODES];
-
-const BOTH = { receive: true, send: true };
-const ADD_PATH = { '1/1': BOTH, '2/1': BOTH, '1/2': BOTH, '2/2': BOTH };
-
-/**
- * Sessions whose OPENs are not in the input: try 2-octet AS, 4-octet AS, then with
- * ADD-PATH; the first context that decodes without issues and re-encodes to the same
- * bytes is the session's (a message read with the wrong context has issues or differs).
- */
-const GUESSES: readonly BgpContext[] = [
-  DEFAULT_CONTEXT,
-  { ...DEFAULT_CONTEXT, fourOctetAs: true },
-  { ...DEFAULT_CONTEXT, fourOctetAs: true, addPath: ADD_PATH },
-  { ...DEFAULT_CONTEXT, addPath: ADD_PATH },
-];
-
-function clean(m: BgpMessage): boolean {
-  return m.kind !== 'update' || m.issues.length === 0;
-}
-
-function decodeBest(bytes: Uint8Array, known: BgpContext | undefined) {
-  const contexts = known === undefined ? GUESSES : [known];
-  let first: ReturnType<typeof decodeMessage> | undefined;
-  for (const context of contexts) {
-    const d = decodeMessage(bytes, context);
-    first ??= d;
-    if (d.ok && clean(d.value) && toHex(encodeMessage(d.value, context)) === toHex(bytes)) {
-      return { d, context };
-    }
-  }
-  return { d: first!, context: contexts[0]! };
-}
 
 describe('every BGP capture', () => {
   const files = bgpCaptureFiles();
