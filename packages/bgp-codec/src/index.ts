@@ -1,4 +1,9 @@
-export { type AsPathSegment, MAX_AS_PATH_SEGMENTS } from './attribute/as-path.js';
+export {
+  type AsPathSegment,
+  asPathCount,
+  MAX_AS_PATH_SEGMENTS,
+  reconstructAsPath,
+} from './attribute/as-path.js';
 export {
   type AggregatorAttribute,
   type AigpAttribute,

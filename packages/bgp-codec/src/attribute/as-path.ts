@@ -57,3 +57,49 @@ export function writeAsPath(
     }
   }
 }
+
+/** RFC 4271 §9.1.2.2 path length: a SEQUENCE counts its ASes, a SET 1, confederation segments 0. */
+export function asPathCount(segments: readonly AsPathSegment[]): number {
+  let n = 0;
+  for (const s of segments) {
+    if (s.type === 2) n += s.asns.length;
+    else if (s.type === 1) n += 1;
+  }
+  return n;
+}
+
+/**
+ * RFC 6793 §4.2.3: the real AS path of a route received from a 2-octet-AS speaker, from
+ * its AS_PATH (with AS_TRANS) and AS4_PATH. When AS_PATH is shorter than AS4_PATH, the
+ * AS4_PATH is ignored; otherwise the leading ASes that AS4_PATH lacks are taken from
+ * AS_PATH and AS4_PATH follows. Confederation segments in AS4_PATH are discarded (§6).
+ */
+export function reconstructAsPath(
+  asPath: readonly AsPathSegment[],
+  as4Path: readonly AsPathSegment[],
+): AsPathSegment[] {
+  const as4 = as4Path.filter((s) => s.type === 1 || s.type === 2);
+  const have = asPathCount(asPath);
+  const want = asPathCount(as4);
+  if (have < want) return asPath.map((s) => ({ type: s.type, asns: [...s.asns] }));
+  let need = have - want;
+  const out: AsPathSegment[] = [];
+  for (const s of asPath) {
+    if (need <= 0) break;
+    if (s.type === 2) {
+      const take = Math.min(need, s.asns.length);
+      out.push({ type: 2, asns: s.asns.slice(0, take) });
+      need -= take;
+    } else {
+      out.push({ type: s.type, asns: [...s.asns] });
+      if (s.type === 1) need -= 1;
+    }
+  }
+  for (const s of as4) {
+    const last = out[out.length - 1];
+    if (s.type === 2 && last?.type === 2 && last.asns.length + s.asns.length <= 255) {
+      out[out.length - 1] = { type: 2, asns: [...last.asns, ...s.asns] };
+    } else out.push({ type: s.type, asns: [...s.asns] });
+  }
+  return out;
+}
