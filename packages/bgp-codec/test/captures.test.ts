@@ -1,7 +1,14 @@
 import { findVectors, loadVector } from '@routekit/testkit';
 import { fromHex, toHex, WIRE_ERROR_CODES } from '@routekit/wire';
 import { describe, expect, it } from 'vitest';
-import { BGP_ERROR_CODES, decodeMessage, encodeMessage } from '../src/index.js';
+import {
+  BGP_ERROR_CODES,
+  capabilityCode,
+  decodeMessage,
+  encodeMessage,
+  openCapabilities,
+  utf8Text,
+} from '../src/index.js';
 import { bgpCaptureFiles, bgpMessages, clean, decodeBest, exabgpRaw, GUESSES } from './helpers.js';
 
 const CODES: readonly string[] = [...BGP_ERROR_CODES, ...WIRE_ERROR_CODES];
@@ -124,4 +131,32 @@ describe('malformed inputs', () => {
       expect(toHex(bytes)).toBe(toHex(copy));
     });
   }
+});
+
+describe('ExaBGP decoding vector: OPEN capabilities agree with ExaBGP JSON', () => {
+  it('bgp-open-sofware-version: multiprotocol, asn4 and software version', () => {
+    const [, wire, json] = new TextDecoder()
+      .decode(loadVector('bgp/exabgp-qa-decoding/bgp-open-sofware-version'))
+      .split('\n');
+    const expected = JSON.parse(json!) as {
+      neighbor: {
+        open: {
+          capabilities: Record<string, { asn4?: number; software?: string; families?: string[] }>;
+        };
+      };
+    };
+    const caps = expected.neighbor.open.capabilities;
+    const d = decodeMessage(exabgpRaw(wire!.trim()));
+    expect(d.ok && d.value.kind).toBe('open');
+    if (!d.ok || d.value.kind !== 'open') return;
+    const ours = openCapabilities(d.value);
+    expect(ours.map(capabilityCode).map(String)).toEqual(Object.keys(caps));
+    const asn4 = ours.find((c) => c.kind === 'four-octet-as');
+    expect(asn4?.kind === 'four-octet-as' && asn4.asn).toBe(caps['65']?.asn4);
+    const sv = ours.find((c) => c.kind === 'software-version');
+    expect(sv?.kind === 'software-version' && utf8Text(sv.version)).toBe(caps['75']?.software);
+    const mp = ours.find((c) => c.kind === 'multiprotocol');
+    expect(mp?.kind === 'multiprotocol' && `${mp.afi}/${mp.safi}`).toBe('1/1');
+    expect(caps['1']?.families).toEqual(['ipv4/unicast']);
+  });
 });
