@@ -95,7 +95,7 @@ function dotted(b: Uint8Array, at: number): string {
 
 /**
  * The IPv4 packet in a frame of link type Ethernet (with 802.1Q tags), Linux SLL,
- * raw IP, BSD NULL/loopback or Cisco HDLC; undefined for anything else (IPv6, ARP,
+ * raw IP, BSD NULL/loopback, Cisco HDLC or Frame Relay (Cisco encapsulation); undefined for anything else (IPv6, ARP,
  * other link types, fragments after the first).
  */
 export function ipv4Of(frame: TestFrame): TestIpv4 | undefined {
@@ -128,6 +128,7 @@ function ipv4OfUnchecked(frame: TestFrame): TestIpv4 | undefined {
       off = 16;
       break;
     case 104: // Cisco HDLC
+    case 107: // Frame Relay, Cisco encapsulation: 2-byte DLCI header, then an EtherType
       etherType = dv.getUint16(2);
       off = 4;
       break;

@@ -3,7 +3,7 @@
 //
 // Known anomalies are listed with the oracle that confirms them (tcpdump's expected
 // output or TShark), and our computation must agree with that oracle.
-import { captureFrames, findVectors, loadVector, type TestFrame } from '@routekit/testkit';
+import { captureFrames, findVectors, ipv4Of, loadVector, type TestFrame } from '@routekit/testkit';
 import { describe, expect, test } from 'vitest';
 import {
   fletcherChecksum,
@@ -14,7 +14,7 @@ import {
   transportChecksum,
   verifyFletcher,
 } from '../src/index.js';
-import { type CapturedLsa, ipv4In, ipv6In, lsasOfUpdate } from './support/packets.js';
+import { type CapturedLsa, ipv6In, lsasOfUpdate } from './support/packets.js';
 
 const captures = (family: string): string[] =>
   findVectors(new RegExp(`^${family}/.*\\.(pcap|pcapng|cap)$`));
@@ -94,7 +94,7 @@ function collect(files: readonly string[]): Collected {
       let src: Uint8Array;
       let dst: Uint8Array;
       let fragment = false;
-      const v4 = ipv4In(frame);
+      const v4 = ipv4Of(frame);
       if (v4) {
         out.ipv4.push({ ...at, header: v4.header });
         protocol = v4.protocol;

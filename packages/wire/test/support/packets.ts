@@ -1,23 +1,13 @@
 // Just enough packet parsing to find checksummed fields in the third-party captures.
 // IPv4 comes from testkit's ipv4Of; IPv6 (for OSPFv3 and RIPng) is read here with
 // wire's own Reader, which doubles as a test of it on real, sometimes truncated, bytes.
-import { ipv4Of, type TestFrame, type TestIpv4 } from '@routekit/testkit';
+import type { TestFrame } from '@routekit/testkit';
 import { decode, type Reader } from '../../src/index.js';
 
 /** Frame Relay with Cisco encapsulation: 2-byte DLCI header, then an EtherType. */
 const LINKTYPE_FRELAY = 107;
 const LINKTYPE_C_HDLC = 104;
 const LINKTYPE_ETHERNET = 1;
-
-/**
- * testkit's ipv4Of, with Frame Relay frames that use Cisco's EtherType encapsulation
- * (the PacketLife OSPF/BGP captures) read like Cisco HDLC, which has the same layout.
- */
-export function ipv4In(frame: TestFrame): TestIpv4 | undefined {
-  return ipv4Of(
-    frame.linkType === LINKTYPE_FRELAY ? { ...frame, linkType: LINKTYPE_C_HDLC } : frame,
-  );
-}
 
 export interface Ipv6Packet {
   readonly src: Uint8Array;
