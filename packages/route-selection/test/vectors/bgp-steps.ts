@@ -10,6 +10,7 @@
 // except at S. GOOD is an odd route on purpose (locally originated *and* from an eBGP
 // peer): it has to win every step at once.
 import { type BgpCandidate, Origin, Reason, type SelectOptions } from '../../src/index.js';
+import { BGP_STEP_FIELDS } from '../support/model.js';
 import { addr, type BgpFields, bgp, rid, type SelectionVector } from './paths.js';
 
 export const GOOD: BgpFields = {
@@ -48,25 +49,9 @@ export const BAD: BgpFields = {
   peerAddress: undefined, // locally configured: loses step 14
 };
 
-/** The fields each step reads, in decision order. */
-export const STEP_FIELDS: readonly (readonly [Reason, readonly (keyof BgpFields)[]])[] = [
-  [Reason.ReachableNextHop, ['nextHopReachable']],
-  [Reason.Weight, ['weight']],
-  [Reason.LocalPref, ['localPref']],
-  [Reason.LocalRoute, ['locallyOriginated']],
-  [Reason.AsPath, ['asPathLength']],
-  [Reason.Origin, ['origin']],
-  [Reason.Med, ['med']],
-  [Reason.PeerType, ['peerType']],
-  [Reason.IgpMetric, ['igpCost']],
-  [Reason.ConfedPeerType, ['peerType']],
-  [Reason.OlderPath, ['arrivalTime']],
-  [Reason.RouterId, ['routerId', 'originatorId']],
-  [Reason.ClusterLength, ['clusterListLength']],
-  [Reason.PathStaleness, ['stale']],
-  [Reason.LocallyConfigured, ['peerAddress']],
-  [Reason.NeighborIp, ['peerAddress']],
-];
+/** The fields each step reads, in decision order (the model's table; none is `protocol` or `route`). */
+export const STEP_FIELDS: readonly (readonly [Reason, readonly (keyof BgpFields)[]])[] =
+  BGP_STEP_FIELDS as readonly (readonly [Reason, readonly (keyof BgpFields)[]])[];
 
 /** GOOD's values for `step` and every step before it. */
 function goodThrough(step: Reason): Partial<BgpFields> {
