@@ -1,11 +1,19 @@
-/** IPv4 addresses as uint32 numbers: formatting and parsing at the edges. */
+/**
+ * IPv4 addresses as uint32 numbers: formatting and parsing at the edges. A thin
+ * adapter over `@routekit/prefix` for code that keeps addresses as plain numbers.
+ */
+import { formatAddress, ipv4, maskLength as prefixMaskLength } from '@routekit/prefix';
 
 /** `10.0.0.1` for 0x0a000001. */
 export function ipv4ToString(value: number): string {
-  return `${value >>> 24}.${(value >>> 16) & 0xff}.${(value >>> 8) & 0xff}.${value & 0xff}`;
+  return formatAddress(ipv4(value >>> 0));
 }
 
-/** 0x0a000001 for `10.0.0.1`; throws a `RangeError` for anything else. */
+/**
+ * 0x0a000001 for `10.0.0.1`; throws a `RangeError` for anything else. Unlike
+ * `parseAddress` from `@routekit/prefix`, octets with leading zeros (`010.0.0.1`) are
+ * accepted, so this stays a hand-written reader.
+ */
 export function ipv4FromString(text: string): number {
   const parts = text.split('.');
   if (parts.length !== 4) throw new RangeError(`not an IPv4 address: ${text}`);
@@ -20,11 +28,7 @@ export function ipv4FromString(text: string): number {
 
 /** Prefix length of a contiguous mask, or -1 when the mask is not contiguous. */
 export function maskLength(mask: number): number {
-  const m = mask >>> 0;
-  let n = 0;
-  while (n < 32 && (m & (0x80000000 >>> n)) !== 0) n++;
-  const back = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
-  return back === m ? n : -1;
+  return prefixMaskLength(ipv4(mask >>> 0)) ?? -1;
 }
 
 /** `10.0.0.0/24` from an address and a mask (the address is masked). */

@@ -3,7 +3,7 @@
  * Needs the optional peer dependency `fast-check`.
  */
 
-import { type Ipv4Address, ipv4, ipv6 } from '@routekit/prefix';
+import { type Ipv4Address, ipv4, ipv6, maskAddress, prefix, prefixMask } from '@routekit/prefix';
 import fc from 'fast-check';
 import type { RipAuth } from './auth.js';
 import type { RipPacket } from './packet.js';
@@ -25,7 +25,7 @@ export const arbRipRouteEntry: fc.Arbitrary<RipEntry> = fc
     metric: fc.integer({ min: 1, max: 16 }),
   })
   .map(({ address, length, tag, nextHop, metric }) => {
-    const mask = length === 0 ? 0 : (0xffff_ffff << (32 - length)) >>> 0;
+    const mask = prefixMask(prefix(ipv4(0), length)).value;
     // keep the destination usable: not 127/8, not class D/E
     let a = (address & mask) >>> 0;
     const top = a >>> 24;
@@ -111,21 +111,14 @@ export const arbRipngEntry: fc.Arbitrary<RipngEntry> = fc.oneof(
       metric: fc.integer({ min: 1, max: 16 }),
     })
     .map(({ words, prefixLength, tag, metric }) => {
-      const w = words.map((x, i) => {
-        const bits = prefixLength - 32 * i;
-        const m = bits <= 0 ? 0 : bits >= 32 ? 0xffff_ffff : (0xffff_ffff << (32 - bits)) >>> 0;
-        return (x & m) >>> 0;
-      });
+      const [w0, w1, w2, w3] = words;
       // 2000::/3-ish: never multicast or link-local
-      const w0 = ((w[0]! & 0x1fff_ffff) | 0x2000_0000) >>> 0;
-      const m0 =
-        prefixLength >= 32
-          ? 0xffff_ffff
-          : prefixLength === 0
-            ? 0
-            : (0xffff_ffff << (32 - prefixLength)) >>> 0;
+      const address = maskAddress(
+        ipv6(((w0 & 0x1fff_ffff) | 0x2000_0000) >>> 0, w1, w2, w3),
+        prefixLength,
+      );
       return {
-        address: ipv6((w0 & m0) >>> 0, w[1]!, w[2]!, w[3]!),
+        address,
         tag,
         prefixLength,
         metric,
