@@ -1,3 +1,4 @@
+import { toHex } from '@routekit/wire';
 import { toPlain } from './json.js';
 
 /**
@@ -34,9 +35,7 @@ export function hexDump(bytes: Uint8Array, indent = 0, limit = 256): string[] {
   const out: string[] = [];
   const shown = Math.min(bytes.length, limit);
   for (let i = 0; i < shown; i += 16) {
-    const row = [...bytes.subarray(i, Math.min(i + 16, shown))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join(' ');
+    const row = toHex(bytes.subarray(i, Math.min(i + 16, shown)), ' ');
     out.push(`${pad}${i.toString(16).padStart(4, '0')}  ${row}`);
   }
   if (bytes.length > shown) out.push(`${pad}… ${bytes.length - shown} more bytes`);
