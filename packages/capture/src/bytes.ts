@@ -52,37 +52,3 @@ export class EndianView {
     return this.#view.getUint32(offset, false);
   }
 }
-
-/**
- * UTF-8 text of option values (pcapng strings). `TextDecoder` is not in the ES library
- * this package compiles against, so this small decoder stands in; malformed sequences
- * become U+FFFD and a trailing NUL (some writers add one) is dropped.
- */
-export function utf8(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let cp = 0xfffd;
-    let n = 1;
-    if (b < 0x80) cp = b;
-    else if (b >= 0xc2 && b < 0xe0) n = 2;
-    else if (b >= 0xe0 && b < 0xf0) n = 3;
-    else if (b >= 0xf0 && b < 0xf5) n = 4;
-    if (n > 1) {
-      let v = b & (0xff >> (n + 1));
-      let ok = i + n <= bytes.length;
-      for (let k = 1; ok && k < n; k++) {
-        const c = bytes[i + k]!;
-        if ((c & 0xc0) !== 0x80) ok = false;
-        else v = (v << 6) | (c & 0x3f);
-      }
-      const min = n === 3 ? 0x800 : n === 4 ? 0x10000 : 0x80;
-      if (ok && v >= min && v <= 0x10ffff && (v < 0xd800 || v > 0xdfff)) cp = v;
-      else n = 1;
-    }
-    out += String.fromCodePoint(cp);
-    i += n;
-  }
-  return out.replace(/\0+$/, '');
-}

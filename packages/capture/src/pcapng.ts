@@ -1,5 +1,5 @@
-import { fail } from '@routekit/wire';
-import { EndianView, utf8 } from './bytes.js';
+import { fail, utf8Decode } from '@routekit/wire';
+import { EndianView } from './bytes.js';
 import type { CaptureInterface } from './frame.js';
 import { linkTypeName } from './linktypes.js';
 import type { FrameSink } from './pcap.js';
@@ -90,6 +90,11 @@ interface RawOption {
  *    +---------------------------------------------------------------+
  * ```
  */
+/** UTF-8 text of a string option; a trailing NUL (some writers add one) is dropped. */
+function optionText(v: Uint8Array): string {
+  return utf8Decode(v).replace(/\0+$/, '');
+}
+
 function readOptions(view: EndianView, start: number, end: number): RawOption[] {
   const out: RawOption[] = [];
   let at = start;
@@ -213,8 +218,8 @@ export function readPcapng(bytes: Uint8Array, sink: FrameSink, info: SectionInfo
           } else if (option.code === IdbOption.TsOffset && v.length >= 8) {
             const dv = new DataView(v.buffer, v.byteOffset, 8);
             offsetSeconds = dv.getBigInt64(0, view.littleEndian);
-          } else if (option.code === IdbOption.Name) name = utf8(v);
-          else if (option.code === IdbOption.Description) description = utf8(v);
+          } else if (option.code === IdbOption.Name) name = optionText(v);
+          else if (option.code === IdbOption.Description) description = optionText(v);
           else if (option.code === IdbOption.FcsLen && v.length >= 1) fcsLength = v[0]!;
         }
         const iface: CaptureInterface = {

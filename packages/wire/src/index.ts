@@ -25,4 +25,5 @@ export {
   updateChecksum,
 } from './internet-checksum.js';
 export { type FieldHook, Reader, type ReaderOptions } from './reader.js';
+export { utf8Decode, utf8Encode } from './utf8.js';
 export { Writer } from './writer.js';

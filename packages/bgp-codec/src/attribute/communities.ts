@@ -1,3 +1,4 @@
+import { formatAddress, ipv4 } from '@routekit/prefix';
 import { WellKnownCommunity } from '../iana.js';
 
 const WELL_KNOWN_NAMES: ReadonlyMap<number, string> = new Map([
@@ -73,9 +74,6 @@ export function formatExtendedCommunity(c: Uint8Array): string {
     return Array.from(c, (x) => x.toString(16).padStart(2, '0')).join('');
   }
   const g = i.global;
-  const global =
-    (i.type & 0x3f) === 1
-      ? `${g >>> 24}.${(g >>> 16) & 255}.${(g >>> 8) & 255}.${g & 255}`
-      : `${g}`;
+  const global = (i.type & 0x3f) === 1 ? formatAddress(ipv4(g)) : `${g}`;
   return `${i.kind === 'route-target' ? 'target' : 'origin'}:${global}:${i.local}`;
 }
