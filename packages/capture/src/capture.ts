@@ -1,4 +1,4 @@
-import { decodeError, isDecodeFailure } from '@routekit/wire';
+import { decodeError, isDecodeFailure, toHex } from '@routekit/wire';
 import type { CaptureError } from './errors.js';
 import type { Capture, CaptureInterface, Frame } from './frame.js';
 import { type FrameSink, pcapMagic, readPcapHeader, readPcapRecords } from './pcap.js';
@@ -145,7 +145,7 @@ function readUncompressed(
 }
 
 function hexStart(bytes: Uint8Array): string {
-  const shown = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  const shown = toHex(bytes.subarray(0, 4), ' ');
   return shown === '' ? 'none' : shown;
 }
 

@@ -1,4 +1,4 @@
-import type { DecodeError } from '@routekit/wire';
+import { type DecodeError, toHex } from '@routekit/wire';
 import { ipv4FromString, ipv4ToString } from './addr.js';
 import type { Lsa } from './lsa/lsa.js';
 import { lsaChecksumOk } from './lsa/lsa.js';
@@ -33,8 +33,7 @@ function jsonSafe(value: unknown, key: string): unknown {
   if (typeof value === 'number' && ADDRESS_KEYS.has(key)) return ipv4ToString(value >>> 0);
   if (typeof value === 'number' && key === 'seq') return hex(value, 8);
   if (typeof value === 'number' && key === 'checksum') return hex(value, 4);
-  if (value instanceof Uint8Array)
-    return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (value instanceof Uint8Array) return toHex(value);
   if (Array.isArray(value)) return value.map((v) => jsonSafe(v, key));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import { formatAddress, ipv4 } from '@routekit/prefix';
+import { toHex } from '@routekit/wire';
 import { WellKnownCommunity } from '../iana.js';
 
 const WELL_KNOWN_NAMES: ReadonlyMap<number, string> = new Map([
@@ -71,7 +72,7 @@ export function extendedCommunityInfo(c: Uint8Array): ExtendedCommunityInfo {
 export function formatExtendedCommunity(c: Uint8Array): string {
   const i = extendedCommunityInfo(c);
   if (i.kind === 'other' || i.global === undefined || i.local === undefined) {
-    return Array.from(c, (x) => x.toString(16).padStart(2, '0')).join('');
+    return toHex(c);
   }
   const g = i.global;
   const global = (i.type & 0x3f) === 1 ? formatAddress(ipv4(g)) : `${g}`;
