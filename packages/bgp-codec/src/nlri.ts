@@ -1,4 +1,10 @@
-import { type Prefix, prefixByteLength, prefixFromBytes, prefixToBytes } from '@routekit/prefix';
+import {
+  type Ipv4Prefix,
+  type Ipv6Prefix,
+  type Prefix,
+  prefixByteLength,
+  prefixToBytes,
+} from '@routekit/prefix';
 import { fail, type Reader, type Writer } from '@routekit/wire';
 
 /*
@@ -24,7 +30,19 @@ export interface Nlri {
 /** Hard cap on routes in one field (a 64 KiB message holds at most 65535 /0 routes). */
 export const MAX_ROUTES = 65_536;
 
-/** Read prefixes until the reader is used up. Fails with `invalid-network-field`. */
+/** `MASK32[n]`: a uint32 with the top `n` bits set, n = 0..32. */
+const MASK32: readonly number[] = Array.from({ length: 33 }, (_, n) =>
+  n === 0 ? 0 : (0xffff_ffff << (32 - n)) >>> 0,
+);
+
+/**
+ * Read prefixes until the reader is used up. Fails with `invalid-network-field`.
+ *
+ * Hot path (a full table is millions of these): IPv4 prefixes are read as one peeked
+ * uint32 and built straight into the `Prefix` shape of `@routekit/prefix` (host bits
+ * masked, as `prefixFromBytes(…, { hostBits: 'mask' })` does) — no byte view, no
+ * intermediate array. The dissection hook still sees `nlri.prefix` as one field.
+ */
 export function readNlriList(r: Reader, family: 4 | 6, addPath: boolean): Nlri[] {
   const out: Nlri[] = [];
   const bits = family === 4 ? 32 : 128;
@@ -45,18 +63,60 @@ export function readNlriList(r: Reader, family: 4 | 6, addPath: boolean): Nlri[]
         length: 1,
         detail: `prefix length ${length} > ${bits}`,
       });
-    const n = prefixByteLength(length);
-    if (n > r.remaining) {
+    const n = (length + 7) >>> 3;
+    const left = r.remaining;
+    if (n > left) {
       fail('invalid-network-field', lenAt, {
-        length: 1 + r.remaining,
+        length: 1 + left,
         detail: `prefix needs ${n} bytes`,
       });
     }
-    const res = prefixFromBytes(family, length, r.bytes(n, 'nlri.prefix'), { hostBits: 'mask' });
-    if (!res.ok) fail('invalid-network-field', lenAt, { length: 1 + n, detail: res.error.code });
-    out.push(pathId === undefined ? { prefix: res.value } : { prefix: res.value, pathId });
+    const prefix = family === 4 ? readIpv4(r, n, length, left) : readIpv6(r, n, length);
+    out.push(pathId === undefined ? { prefix } : { prefix, pathId });
   }
   return out;
+}
+
+/** The `n` (0..4) prefix bytes of an IPv4 prefix of `length` bits; `left` ≥ n bytes remain. */
+function readIpv4(r: Reader, n: number, length: number, left: number): Ipv4Prefix {
+  let value: number;
+  if (left >= 4) {
+    value = r.peekU32();
+  } else {
+    // Fewer than 4 bytes left in the field: the last prefix, read byte by byte.
+    const b = r.peekBytes(n);
+    value = 0;
+    for (let i = 0; i < n; i++) value |= b[i]! << (24 - 8 * i);
+  }
+  r.skip(n, 'nlri.prefix');
+  return { family: 4, address: { family: 4, value: (value & MASK32[length]!) >>> 0 }, length };
+}
+
+function readIpv6(r: Reader, n: number, length: number): Ipv6Prefix {
+  const b = r.bytes(n, 'nlri.prefix');
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = b[i]! << (24 - 8 * (i & 3));
+    if (i < 4) w0 |= v;
+    else if (i < 8) w1 |= v;
+    else if (i < 12) w2 |= v;
+    else w3 |= v;
+  }
+  const m = (k: number): number => {
+    const left = length - 32 * k;
+    return left <= 0 ? 0 : left >= 32 ? 0xffff_ffff : MASK32[left]!;
+  };
+  return {
+    family: 6,
+    address: {
+      family: 6,
+      words: [(w0 & m(0)) >>> 0, (w1 & m(1)) >>> 0, (w2 & m(2)) >>> 0, (w3 & m(3)) >>> 0],
+    },
+    length,
+  };
 }
 
 /** Bytes of a list of routes; path ids are written exactly when `addPath`. */
@@ -69,6 +129,15 @@ export function nlriListLength(routes: readonly Nlri[], addPath: boolean): numbe
 export function writeNlriList(w: Writer, routes: readonly Nlri[], addPath: boolean): void {
   for (const x of routes) {
     if (addPath) w.u32(x.pathId ?? 0);
-    w.u8(x.prefix.length).bytes(prefixToBytes(x.prefix));
+    const p = x.prefix;
+    w.u8(p.length);
+    if (p.family === 4) {
+      // Hot path: the prefix bytes straight from the uint32, no intermediate array.
+      const v = p.address.value;
+      const n = (p.length + 7) >>> 3;
+      for (let i = 0; i < n; i++) w.u8((v >>> (24 - 8 * i)) & 0xff);
+    } else {
+      w.bytes(prefixToBytes(p));
+    }
   }
 }
