@@ -135,3 +135,35 @@ export const Origin = { Igp: 0, Egp: 1, Incomplete: 2 } as const;
 
 /** AS_TRANS (RFC 6793 §9). */
 export const AS_TRANS = 23456;
+
+/** AFI names as ExaBGP prints them (`ipv4 unicast`, `l2vpn evpn`). */
+export const AFI_NAMES: Readonly<Record<number, string>> = {
+  1: 'ipv4',
+  2: 'ipv6',
+  25: 'l2vpn',
+  16388: 'bgp-ls',
+} as const;
+
+/** SAFI names as ExaBGP prints them (RFC 4760 registry; ExaBGP 4.2 spelling). */
+export const SAFI_NAMES: Readonly<Record<number, string>> = {
+  1: 'unicast',
+  2: 'multicast',
+  4: 'nlri-mpls',
+  5: 'mcast-vpn',
+  65: 'vpls',
+  70: 'evpn',
+  71: 'bgp-ls',
+  72: 'bgp-ls-vpn',
+  73: 'sr-policy',
+  85: 'mup',
+  128: 'mpls-vpn',
+  129: 'multicast-vpn',
+  132: 'rtc',
+  133: 'flow',
+  134: 'flow-vpn',
+} as const;
+
+/** `"ipv4 unicast"`, `"l2vpn evpn"`, `"ipv4 flow"`; `afi-N` / `safi-N` for unknown codes. */
+export function familyName(afi: number, safi: number): string {
+  return `${AFI_NAMES[afi] ?? `afi-${afi}`} ${SAFI_NAMES[safi] ?? `safi-${safi}`}`;
+}

@@ -22,11 +22,13 @@ export {
   type MpNlri,
   type MpReachAttribute,
   type MpUnreachAttribute,
+  mpNlriKind,
   type NextHopAttribute,
   type OriginAttribute,
   type PathAttribute,
   type RawAttribute,
   type U32Attribute,
+  validNextHopLength,
 } from './attribute/attribute.js';
 export {
   type ExtendedCommunityInfo,
@@ -79,6 +81,7 @@ export {
   worstAction,
 } from './errors.js';
 export {
+  AFI_NAMES,
   Afi,
   AS_TRANS,
   AsPathSegmentType,
@@ -86,11 +89,13 @@ export {
   AttrTypeCode,
   BgpRole,
   CapabilityCode,
+  familyName,
   MessageType,
   type MessageTypeCode,
   OptionalParameterType,
   Origin,
   RouteRefreshSubtype,
+  SAFI_NAMES,
   Safi,
   WellKnownCommunity,
 } from './iana.js';
@@ -125,4 +130,18 @@ export {
   updateAction,
 } from './message/update.js';
 export { MAX_ROUTES, type Nlri } from './nlri.js';
+export {
+  formatRouteDistinguisher,
+  isBottomOfStack,
+  type LabelledRoute,
+  labelEntry,
+  labelValue,
+  type MpNextHop,
+  mpNextHops,
+  type RouteDistinguisherInfo,
+  routeDistinguisher,
+  routeDistinguisherInfo,
+  type VpnRoute,
+  WITHDRAW_LABEL,
+} from './nlri-mpls.js';
 export { utf8Bytes, utf8Text } from './utf8.js';

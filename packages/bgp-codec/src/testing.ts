@@ -6,7 +6,7 @@
 import type { Prefix } from '@routekit/prefix';
 import { arbPrefix } from '@routekit/prefix/testing';
 import fc from 'fast-check';
-import { ATTRIBUTE_RULES, type PathAttribute } from './attribute/attribute.js';
+import { ATTRIBUTE_RULES, type MpNlri, type PathAttribute } from './attribute/attribute.js';
 import type { Capability } from './capability/capability.js';
 import { type BgpContext, receivesPathId } from './context.js';
 import { CapabilityCode } from './iana.js';
@@ -18,13 +18,14 @@ import {
 } from './message/message.js';
 import type { OptionalParameter } from './message/open.js';
 import type { Nlri } from './nlri.js';
+import { type LabelledRoute, labelEntry, type VpnRoute } from './nlri-mpls.js';
 
 const u8 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 255 });
 const u16 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 0xffff });
 const u32 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 0xffff_ffff });
 const bytes = (max: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ maxLength: max });
 
-const FAMILIES = ['1/1', '2/1', '1/2', '2/2'] as const;
+const FAMILIES = ['1/1', '2/1', '1/2', '2/2', '1/4', '2/4', '1/128', '2/128'] as const;
 
 /** A negotiated context; ADD-PATH is symmetric (send = receive) so encodings round-trip. */
 export function arbContext(): fc.Arbitrary<BgpContext> {
@@ -135,13 +136,60 @@ const flagsFor = (type: number): fc.Arbitrary<number> =>
         (ATTRIBUTE_RULES[type]?.flags ?? 0xc0) | (partial ? 0x20 : 0) | (ext ? 0x10 : 0),
     );
 
+/**
+ * RFC 8277 / RFC 4364 routes: a label stack whose last entry alone has the S bit (a
+ * withdrawal may carry the 0x800000 compatibility label instead), fitting 255 bits.
+ */
+function arbLabelled(
+  family: 4 | 6,
+  addPath: boolean,
+  vpn: boolean,
+  withdraw: boolean,
+): fc.Arbitrary<(LabelledRoute | VpnRoute)[]> {
+  const label = fc.integer({ min: 16, max: 0xfffff });
+  const route = (arbPrefix({ family }) as fc.Arbitrary<Prefix>).chain((prefix) => {
+    const room = Math.floor((255 - prefix.length - (vpn ? 64 : 0)) / 24);
+    const stack = fc
+      .array(label, { minLength: 1, maxLength: Math.min(3, room) })
+      .map((ls) => ls.map((l, i) => labelEntry(l, i === ls.length - 1)));
+    const labels = withdraw ? fc.oneof(stack, fc.constant([0x800000])) : stack;
+    return fc.record({
+      labels,
+      prefix: fc.constant(prefix),
+      ...(vpn ? { rd: fc.uint8Array({ minLength: 8, maxLength: 8 }) } : {}),
+      ...(addPath ? { pathId: u32() } : {}),
+    });
+  });
+  return fc.array(route, { maxLength: 4 }) as fc.Arbitrary<(LabelledRoute | VpnRoute)[]>;
+}
+
+/** Next hop lengths valid for each family (RFC 4760, RFC 2545, RFC 8950, RFC 4364, RFC 4659). */
+const NEXT_HOP_LENGTHS: Readonly<Record<string, readonly number[]>> = {
+  '1/1': [4, 16, 32],
+  '1/2': [4, 16, 32],
+  '1/4': [4, 16, 32],
+  '2/1': [16, 32],
+  '2/2': [16, 32],
+  '2/4': [16, 32],
+  '1/128': [12, 24, 48],
+  '2/128': [24, 48],
+};
+
 function arbMp(context: BgpContext): fc.Arbitrary<PathAttribute[]> {
   const fam = fc.constantFrom(...FAMILIES);
-  const prefixes = (afi: number, safi: number) =>
-    arbNlri(afi === 1 ? 4 : 6, receivesPathId(context, afi, safi)).map((routes) => ({
-      kind: 'prefixes' as const,
-      routes,
-    }));
+  const prefixes = (afi: number, safi: number, withdraw = false) => {
+    const family = afi === 1 ? 4 : 6;
+    const addPath = receivesPathId(context, afi, safi);
+    if (safi === 4 || safi === 128) {
+      const kind = safi === 4 ? ('labelled' as const) : ('vpn' as const);
+      return arbLabelled(family, addPath, safi === 128, withdraw).map(
+        (routes) => ({ kind, routes }) as MpNlri,
+      );
+    }
+    return arbNlri(family, addPath).map(
+      (routes) => ({ kind: 'prefixes' as const, routes }) as MpNlri,
+    );
+  };
   return fc.array(
     fc.oneof(
       fam.chain((k) => {
@@ -152,7 +200,7 @@ function arbMp(context: BgpContext): fc.Arbitrary<PathAttribute[]> {
           afi: fc.constant(afi),
           safi: fc.constant(safi),
           nextHop: fc
-            .constantFrom(4, 16, 32)
+            .constantFrom(...(NEXT_HOP_LENGTHS[k] ?? [4]))
             .chain((n) => fc.uint8Array({ minLength: n, maxLength: n })),
           reserved: fc.constant(0),
           nlri: prefixes(afi, safi),
@@ -165,7 +213,7 @@ function arbMp(context: BgpContext): fc.Arbitrary<PathAttribute[]> {
           flags: flagsFor(15),
           afi: fc.constant(afi),
           safi: fc.constant(safi),
-          withdrawn: prefixes(afi, safi),
+          withdrawn: prefixes(afi, safi, true),
         });
       }),
     ),

@@ -3,6 +3,14 @@ import { type BgpContext, receivesPathId, sendsPathId } from '../context.js';
 import type { BgpAction } from '../errors.js';
 import { AttrFlag, AttrTypeCode } from '../iana.js';
 import { type Nlri, nlriListLength, readNlriList, writeNlriList } from '../nlri.js';
+import {
+  type LabelledRoute,
+  labelledListLength,
+  readLabelledList,
+  readVpnList,
+  type VpnRoute,
+  writeLabelledList,
+} from '../nlri-mpls.js';
 import { type AsPathSegment, asPathLength, readAsPath, writeAsPath } from './as-path.js';
 
 /*
@@ -91,9 +99,15 @@ export interface AigpAttribute extends Base {
   readonly kind: 'aigp';
   readonly tlvs: readonly { readonly type: number; readonly value: Uint8Array }[];
 }
-/** NLRI of an MP attribute: decoded for IPv4/IPv6 unicast and multicast, raw otherwise. */
+/**
+ * NLRI of an MP attribute: prefixes for IPv4/IPv6 unicast and multicast (SAFI 1, 2),
+ * labelled routes for SAFI 4 (RFC 8277), VPN routes for SAFI 128 (RFC 4364, RFC 4659),
+ * raw bytes for every other family (see `familyName`).
+ */
 export type MpNlri =
   | { readonly kind: 'prefixes'; readonly routes: readonly Nlri[] }
+  | { readonly kind: 'labelled'; readonly routes: readonly LabelledRoute[] }
+  | { readonly kind: 'vpn'; readonly routes: readonly VpnRoute[] }
   | { readonly kind: 'raw'; readonly bytes: Uint8Array };
 /**
  * RFC 4760 §3 MP_REACH_NLRI.
@@ -226,12 +240,46 @@ export function isPrefixFamily(afi: number, safi: number): boolean {
   return (afi === 1 || afi === 2) && (safi === 1 || safi === 2);
 }
 
-function readMpNlri(r: Reader, afi: number, safi: number, context: BgpContext): MpNlri {
-  if (!isPrefixFamily(afi, safi)) return { kind: 'raw', bytes: r.rest('mp.nlri') };
-  return {
-    kind: 'prefixes',
-    routes: readNlriList(r, afi === 1 ? 4 : 6, receivesPathId(context, afi, safi)),
-  };
+/** The kind of {@link MpNlri} this family decodes to. */
+export function mpNlriKind(afi: number, safi: number): MpNlri['kind'] {
+  if (afi !== 1 && afi !== 2) return 'raw';
+  if (safi === 1 || safi === 2) return 'prefixes';
+  if (safi === 4) return 'labelled';
+  if (safi === 128) return 'vpn';
+  return 'raw';
+}
+
+function readMpNlri(
+  r: Reader,
+  afi: number,
+  safi: number,
+  context: BgpContext,
+  withdraw: boolean,
+): MpNlri {
+  const kind = mpNlriKind(afi, safi);
+  const family = afi === 1 ? 4 : 6;
+  const addPath = receivesPathId(context, afi, safi);
+  switch (kind) {
+    case 'raw':
+      return { kind, bytes: r.rest('mp.nlri') };
+    case 'prefixes':
+      return { kind, routes: readNlriList(r, family, addPath) };
+    case 'labelled':
+      return { kind, routes: readLabelledList(r, family, addPath, withdraw) };
+    case 'vpn':
+      return { kind, routes: readVpnList(r, family, addPath, withdraw) };
+  }
+}
+
+/**
+ * RFC 4760 §3, RFC 2545 §3, RFC 8950, RFC 4364 §4.3.2, RFC 4659 §3.2.1: next hop
+ * lengths allowed for the families decoded here (RFC 7606 §7.11 checks them).
+ */
+export function validNextHopLength(afi: number, safi: number, length: number): boolean {
+  const kind = mpNlriKind(afi, safi);
+  if (kind === 'raw') return true;
+  if (kind === 'vpn') return afi === 1 ? [12, 24, 48].includes(length) : [24, 48].includes(length);
+  return afi === 1 ? [4, 16, 32].includes(length) : [16, 32].includes(length);
 }
 
 function u32List(r: Reader, size: number): number[] {
@@ -321,6 +369,13 @@ function readValue(r: Reader, type: number, flags: number, context: BgpContext):
       const safi = r.u8('mp_reach.safi');
       const nhLen = r.u8('mp_reach.next_hop_length');
       const nextHop = r.bytes(nhLen, 'mp_reach.next_hop');
+      if (!validNextHopLength(afi, safi, nhLen)) {
+        // RFC 7606 §7.11: a next hop length inconsistent with the AFI/SAFI.
+        fail('bad-value', r.offset - nhLen - 1, {
+          length: 1,
+          detail: `next hop length ${nhLen} for AFI ${afi} SAFI ${safi}`,
+        });
+      }
       const reserved = r.u8('mp_reach.reserved');
       return {
         kind: 'mp-reach',
@@ -329,13 +384,19 @@ function readValue(r: Reader, type: number, flags: number, context: BgpContext):
         safi,
         nextHop,
         reserved,
-        nlri: readMpNlri(r, afi, safi, context),
+        nlri: readMpNlri(r, afi, safi, context, false),
       };
     }
     case AttrTypeCode.MpUnreachNlri: {
       const afi = r.u16('mp_unreach.afi');
       const safi = r.u8('mp_unreach.safi');
-      return { kind: 'mp-unreach', flags, afi, safi, withdrawn: readMpNlri(r, afi, safi, context) };
+      return {
+        kind: 'mp-unreach',
+        flags,
+        afi,
+        safi,
+        withdrawn: readMpNlri(r, afi, safi, context, true),
+      };
     }
     default:
       return { kind: 'raw', flags, typeCode: type, value: r.rest() };
@@ -405,11 +466,14 @@ export function decodeAttributeValue(
 }
 
 function mpNlriLength(n: MpNlri, addPath: boolean): number {
-  return n.kind === 'raw' ? n.bytes.length : nlriListLength(n.routes, addPath);
+  if (n.kind === 'raw') return n.bytes.length;
+  if (n.kind === 'prefixes') return nlriListLength(n.routes, addPath);
+  return labelledListLength(n.routes, addPath);
 }
 function writeMpNlri(w: Writer, n: MpNlri, addPath: boolean): void {
   if (n.kind === 'raw') w.bytes(n.bytes);
-  else writeNlriList(w, n.routes, addPath);
+  else if (n.kind === 'prefixes') writeNlriList(w, n.routes, addPath);
+  else writeLabelledList(w, n.routes, addPath);
 }
 
 /** Length of an attribute's value. */
