@@ -1,3 +1,4 @@
+import type { BgpContext } from '@routekit/bgp-codec';
 import type { RoutingProtocol } from '@routekit/capture';
 import type { DecodeError } from '@routekit/wire';
 import { BUILTIN_DECODERS } from './decoders.js';
@@ -14,6 +15,12 @@ export interface DecodeContext {
   readonly frame?: number;
   /** IP version of the packet that carried it (4 or 6), when known. */
   readonly ipVersion?: 4 | 6;
+  /**
+   * BGP: the session state negotiated by the two OPENs of the message's TCP stream seen
+   * before it (4-octet AS, ADD-PATH per family, extended messages); absent for hex input
+   * and for streams whose OPENs are not in the capture.
+   */
+  readonly bgp?: BgpContext;
 }
 
 /**
@@ -33,8 +40,8 @@ const decoders = new Map<DecodeProtocol, MessageDecoder>();
 
 /**
  * Register the decoder of a protocol (a later registration replaces an earlier one, and
- * a registration replaces the built-in decoder: see `BUILTIN_DECODERS`). RIP, RIPng and
- * OSPFv2 are built in; a protocol with neither is listed as undecoded payloads.
+ * a registration replaces the built-in decoder: see `BUILTIN_DECODERS`). BGP, RIP, RIPng
+ * and OSPFv2 are built in; a protocol with neither is listed as undecoded payloads.
  */
 export function registerDecoder(protocol: DecodeProtocol, decoder: MessageDecoder): void {
   decoders.set(protocol, decoder);

@@ -50,9 +50,9 @@ function messageBytes(path: string, frame: number): Uint8Array {
 const RIP_COMMAND: Record<string, string> = { '1': 'request', '2': 'response' };
 
 describe('built-in decoders', () => {
-  test('rip, ripng and ospf are built in; a registration replaces one, unregister restores it', async () => {
-    expect(Object.keys(BUILTIN_DECODERS).sort()).toEqual(['ospf', 'rip', 'ripng']);
-    expect(decoderFor('bgp')).toBeUndefined();
+  test('bgp, rip, ripng and ospf are built in; a registration replaces one, unregister restores it', async () => {
+    expect(Object.keys(BUILTIN_DECODERS).sort()).toEqual(['bgp', 'ospf', 'rip', 'ripng']);
+    expect(decoderFor('bgp')).toBe(BUILTIN_DECODERS.bgp?.decode);
     const hex = toHex(messageBytes('rip/packetlife/RIPv2.cap', 1));
     expect(lines(await run('decode', hex))[0]?.['message']).toMatchObject({ command: 'response' });
     registerDecoder('rip', (b) => ({ ok: true, value: { mine: b.length } }));

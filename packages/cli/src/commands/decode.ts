@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyze, flowName, type RoutingMessage } from '@routekit/capture';
 import { type DecodeError, toHex } from '@routekit/wire';
+import { BgpSessions } from '../bgp.js';
 import { BUILTIN_DECODERS } from '../decoders.js';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
 import { jsonLine } from '../json.js';
@@ -32,8 +33,14 @@ and one of
             bytes of the TCP stream that do not frame: offset into the stream)
   payload   { length, hex } when no codec decodes the message
 
-Built-in codecs: RIP and RIPng (@routekit/rip-codec), OSPFv2 (@routekit/ospf-lsa).
-BGP and OSPFv3 messages are listed as payloads until their codecs land.
+Built-in codecs: BGP (@routekit/bgp-codec), RIP and RIPng (@routekit/rip-codec),
+OSPFv2 (@routekit/ospf-lsa). OSPFv3 packets are listed as payloads (no codec yet).
+
+BGP messages are decoded in the context the session's two OPENs negotiated (4-octet
+AS, ADD-PATH per family, extended messages), tracked per TCP stream; a stream whose
+OPENs are not in the capture, and a hex message, are tried as 2-octet AS, 4-octet AS,
+then with ADD-PATH (the first reading without RFC 7606 issues that re-encodes to the
+same bytes wins). Prefixes and addresses are text, raw bytes hex, communities formatted.
 
 --format tree prints an indented field tree per message instead.
 
@@ -97,7 +104,7 @@ function decodeOne(protocol: DecodeProtocol, bytes: Uint8Array, context: DecodeC
   }
 }
 
-function lineOf(m: RoutingMessage): Line | undefined {
+function lineOf(m: RoutingMessage, sessions: BgpSessions): Line | undefined {
   if (m.protocol === 'bfd') return undefined;
   const ep = (address: string, port: number | undefined): string =>
     port === undefined
@@ -125,6 +132,18 @@ function lineOf(m: RoutingMessage): Line | undefined {
     return { ...base, error };
   }
   const ipVersion = m.source.includes(':') ? 6 : 4;
+  if (m.protocol === 'bgp' && m.flow !== undefined && m.direction !== undefined) {
+    // BGP: the context the stream's OPENs negotiated, then note this message (an OPEN).
+    const stream = flowName(m.flow);
+    const bgp = sessions.contextFor(stream, m.direction);
+    const decoded = decodeOne(m.protocol, m.bytes, {
+      frame: m.frame,
+      ipVersion,
+      ...(bgp !== undefined ? { bgp } : {}),
+    });
+    sessions.observe(stream, m.direction, m.bytes);
+    return { ...base, ...decoded };
+  }
   return { ...base, ...decodeOne(m.protocol, m.bytes, { frame: m.frame, ipVersion }) };
 }
 
@@ -199,9 +218,10 @@ export async function decodeCommand(args: readonly string[], io: Io): Promise<Ex
   }
   const capture = openCaptureBytes(input, fileBytes ?? new Uint8Array(0));
   const analysis = analyze(capture);
+  const sessions = new BgpSessions();
   for (const m of analysis.messages) {
     if (protocolOption !== undefined && m.protocol !== protocolOption) continue;
-    const line = lineOf(m);
+    const line = lineOf(m, sessions);
     if (line !== undefined) emit(line, m.bytes);
   }
   return exitAfterDamage(io, input, capture);

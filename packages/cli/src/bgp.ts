@@ -1,0 +1,300 @@
+import {
+  type BgpContext,
+  type BgpMessage,
+  type Capability,
+  DEFAULT_CONTEXT,
+  decodeMessage,
+  encodeMessage,
+  formatCommunity,
+  formatExtendedCommunity,
+  openCapabilities,
+  type PathAttribute,
+  shutdownCommunication,
+} from '@routekit/bgp-codec';
+import { formatAddress } from '@routekit/capture';
+import { type DecodeError, toHex } from '@routekit/wire';
+import type { DecodeContext } from './registry.js';
+
+/*
+ * BGP in `routekit decode`: the negotiated session state of each TCP stream (from the two
+ * OPENs seen so far), the context guesses for messages without it (hex input, captures
+ * that start mid-session), and the stable JSON form of a decoded message.
+ */
+
+const BOTH = { receive: true, send: true } as const;
+
+/**
+ * Contexts tried, in order, for a message whose session OPENs are not known: 2-octet AS,
+ * 4-octet AS, 4-octet AS with ADD-PATH (IPv4/IPv6 unicast and multicast), ADD-PATH with
+ * 2-octet AS. The first that decodes without RFC 7606 issues and re-encodes to the same
+ * bytes wins (a message read with the wrong context has issues or differs); else the
+ * first. Messages may be up to 65,535 bytes (a capture shows what was sent).
+ */
+export const BGP_GUESSES: readonly BgpContext[] = (() => {
+  const addPath = { '1/1': BOTH, '2/1': BOTH, '1/2': BOTH, '2/2': BOTH };
+  const base = { ...DEFAULT_CONTEXT, extendedMessage: true };
+  return [
+    base,
+    { ...base, fourOctetAs: true },
+    { ...base, fourOctetAs: true, addPath },
+    { ...base, addPath },
+  ];
+})();
+
+/**
+ * The context of messages sent by a speaker that advertised `sender` to a speaker that
+ * advertised `receiver`: 4-octet AS and extended messages when both advertised them;
+ * path identifiers for a family when the sender may send them (RFC 7911 §4: send bit)
+ * and the receiver may receive them (receive bit).
+ */
+export function negotiatedContext(
+  sender: readonly Capability[],
+  receiver: readonly Capability[],
+): BgpContext {
+  const has = (caps: readonly Capability[], kind: Capability['kind']): boolean =>
+    caps.some((c) => c.kind === kind);
+  const addPath: Record<string, { receive: boolean; send: boolean }> = {};
+  const peerFamilies = receiver.flatMap((r) => (r.kind === 'add-path' ? r.families : []));
+  for (const c of sender) {
+    if (c.kind !== 'add-path') continue;
+    for (const f of c.families) {
+      const peer = peerFamilies.find((g) => g.afi === f.afi && g.safi === f.safi);
+      const on = (f.sendReceive & 2) !== 0 && peer !== undefined && (peer.sendReceive & 1) !== 0;
+      if (on) addPath[`${f.afi}/${f.safi}`] = BOTH;
+    }
+  }
+  return {
+    fourOctetAs: has(sender, 'four-octet-as') && has(receiver, 'four-octet-as'),
+    extendedMessage: has(sender, 'extended-message') && has(receiver, 'extended-message'),
+    addPath,
+  };
+}
+
+/**
+ * The BGP sessions of a capture: the capabilities each side of each TCP stream sent in
+ * its latest OPEN. `contextFor` gives the negotiated context of a direction once both
+ * OPENs are seen.
+ */
+export class BgpSessions {
+  readonly #opens = new Map<string, [Capability[] | undefined, Capability[] | undefined]>();
+
+  /** The context of messages in `direction` of `stream`, when both OPENs are known. */
+  contextFor(stream: string, direction: 0 | 1): BgpContext | undefined {
+    const o = this.#opens.get(stream);
+    const sender = o?.[direction];
+    const receiver = o?.[direction === 0 ? 1 : 0];
+    return sender === undefined || receiver === undefined
+      ? undefined
+      : negotiatedContext(sender, receiver);
+  }
+
+  /** Note a message sent in `direction` of `stream`; an OPEN records its capabilities. */
+  observe(stream: string, direction: 0 | 1, bytes: Uint8Array): void {
+    if (bytes[18] !== 1) return;
+    const d = decodeMessage(bytes, DEFAULT_CONTEXT);
+    if (!d.ok || d.value.kind !== 'open') return;
+    const o = this.#opens.get(stream) ?? [undefined, undefined];
+    o[direction] = openCapabilities(d.value);
+    this.#opens.set(stream, o);
+  }
+}
+
+function clean(m: BgpMessage): boolean {
+  return m.kind !== 'update' || m.issues.length === 0;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Decode one message with its session's context, or the first good guess. */
+export function decodeBgp(
+  bytes: Uint8Array,
+  known: BgpContext | undefined,
+): { result: ReturnType<typeof decodeMessage>; context: BgpContext; guessed: boolean } {
+  if (known !== undefined) {
+    return { result: decodeMessage(bytes, known), context: known, guessed: false };
+  }
+  let first: ReturnType<typeof decodeMessage> | undefined;
+  for (const context of BGP_GUESSES) {
+    const d = decodeMessage(bytes, context);
+    first ??= d;
+    if (!d.ok) continue;
+    if (d.value.kind !== 'update') return { result: d, context, guessed: true };
+    if (clean(d.value)) {
+      let again: Uint8Array | undefined;
+      try {
+        again = encodeMessage(d.value, context);
+      } catch {
+        again = undefined;
+      }
+      if (again !== undefined && sameBytes(again, bytes.subarray(0, d.bytesRead))) {
+        return { result: d, context, guessed: true };
+      }
+    }
+  }
+  return { result: first!, context: BGP_GUESSES[0]!, guessed: true };
+}
+
+/**
+ * The built-in BGP decoder of `routekit decode`: the message in the session's context
+ * (`context.bgp`, from the stream's OPENs) or, without one, the first good guess of
+ * {@link BGP_GUESSES}; the value is {@link bgpMessageJson} of it.
+ */
+export function decodeBgpForCli(
+  bytes: Uint8Array,
+  context: DecodeContext,
+):
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: DecodeError } {
+  const { result } = decodeBgp(bytes, context.bgp);
+  if (!result.ok) return { ok: false, error: result.error };
+  return { ok: true, value: bgpMessageJson(result.value) };
+}
+
+// ------------------------------------------------------------------ JSON
+const ipv4Text = (v: number): string =>
+  `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+
+interface PrefixLike {
+  readonly family: 4 | 6;
+  readonly address: { readonly value?: number; readonly words?: readonly number[] };
+  readonly length: number;
+}
+
+function isPrefix(v: object): v is PrefixLike {
+  const p = v as Partial<PrefixLike>;
+  return (
+    (p.family === 4 || p.family === 6) &&
+    typeof p.length === 'number' &&
+    typeof p.address === 'object' &&
+    p.address !== null
+  );
+}
+
+function addressText(a: { readonly value?: number; readonly words?: readonly number[] }): string {
+  if (typeof a.value === 'number') return ipv4Text(a.value);
+  const w = a.words ?? [0, 0, 0, 0];
+  const b = new Uint8Array(16);
+  for (let i = 0; i < 4; i++) {
+    const x = w[i] ?? 0;
+    b[4 * i] = x >>> 24;
+    b[4 * i + 1] = (x >>> 16) & 255;
+    b[4 * i + 2] = (x >>> 8) & 255;
+    b[4 * i + 3] = x & 255;
+  }
+  return formatAddress(b);
+}
+
+/** `192.0.2.0/24`, `2001:db8::/32`. */
+export function prefixText(p: PrefixLike): string {
+  return `${addressText(p.address)}/${p.length}`;
+}
+
+/** MP next hop bytes: IPv4, IPv6, IPv6 global + link-local (RFC 2545), else hex. */
+function nextHopText(b: Uint8Array): string | string[] {
+  if (b.length === 4 || b.length === 16) return formatAddress(b);
+  if (b.length === 32) return [formatAddress(b.subarray(0, 16)), formatAddress(b.subarray(16))];
+  return toHex(b);
+}
+
+/**
+ * Generic part: `Uint8Array` → hex, bigint → decimal text, a prefix → its text, a route
+ * that is only `{ prefix }` → the prefix text (with `pathId`, labels or RD it stays an
+ * object with `prefix` as text), an address object → its text.
+ */
+function plain(v: unknown, depth = 0): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return toHex(v);
+  if (v === null || typeof v !== 'object' || depth > 32) return v;
+  if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
+  if (isPrefix(v)) return prefixText(v);
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1 && keys[0] === 'prefix' && typeof o['prefix'] === 'object') {
+    return plain(o['prefix'], depth + 1);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const x = o[k];
+    if (x !== undefined && typeof x !== 'function') out[k] = plain(x, depth + 1);
+  }
+  return out;
+}
+
+const ORIGIN = ['igp', 'egp', 'incomplete'];
+const SEGMENT: Readonly<Record<number, string>> = {
+  1: 'set',
+  2: 'sequence',
+  3: 'confed-sequence',
+  4: 'confed-set',
+};
+
+function attributeJson(a: PathAttribute): unknown {
+  switch (a.kind) {
+    case 'origin':
+      return { ...a, origin: ORIGIN[a.origin] ?? a.origin };
+    case 'as-path':
+    case 'as4-path':
+      return {
+        ...a,
+        segments: a.segments.map((s) => ({ type: SEGMENT[s.type] ?? s.type, asns: s.asns })),
+      };
+    case 'next-hop':
+      return { ...a, nextHop: ipv4Text(a.nextHop) };
+    case 'originator-id':
+      return { ...a, value: ipv4Text(a.value) };
+    case 'aggregator':
+    case 'as4-aggregator':
+      return { ...a, address: ipv4Text(a.address) };
+    case 'communities':
+      return { ...a, communities: a.communities.map(formatCommunity) };
+    case 'cluster-list':
+      return { ...a, clusterIds: a.clusterIds.map(ipv4Text) };
+    case 'extended-communities':
+      return { ...a, communities: a.communities.map(formatExtendedCommunity) };
+    case 'large-communities':
+      return {
+        ...a,
+        communities: a.communities.map((c) => `${c.global}:${c.local1}:${c.local2}`),
+      };
+    case 'mp-reach':
+      return plain({ ...a, nextHop: nextHopText(a.nextHop) });
+    default:
+      return plain(a);
+  }
+}
+
+/**
+ * Stable JSON of a BGP message: raw bytes as hex, prefixes and addresses as text
+ * (`"192.0.2.0/24"`; a route with an ADD-PATH id or labels is `{ prefix, pathId, … }`),
+ * ORIGIN and AS_PATH segment types by name, communities formatted (`"65000:1"`,
+ * `"NO_EXPORT"`, `"target:65000:1"`, `"65000:1:2"`), BGP identifiers, NEXT_HOP,
+ * ORIGINATOR_ID and CLUSTER_LIST dotted. A NOTIFICATION with an RFC 9003 shutdown
+ * communication carries it as `shutdownCommunication`.
+ */
+export function bgpMessageJson(m: BgpMessage): Record<string, unknown> {
+  switch (m.kind) {
+    case 'open':
+      return plain({ ...m, bgpId: ipv4Text(m.bgpId) }) as Record<string, unknown>;
+    case 'update': {
+      const { unparsedAttributes, ...rest } = m;
+      return {
+        ...(plain({ ...rest, attributes: [] }) as Record<string, unknown>),
+        attributes: m.attributes.map(attributeJson),
+        ...(unparsedAttributes.length > 0 ? { unparsedAttributes: toHex(unparsedAttributes) } : {}),
+      };
+    }
+    case 'notification': {
+      const shutdown = shutdownCommunication(m);
+      return plain({
+        ...m,
+        ...(shutdown !== undefined ? { shutdownCommunication: shutdown.text } : {}),
+      }) as Record<string, unknown>;
+    }
+    default:
+      return plain(m) as Record<string, unknown>;
+  }
+}
