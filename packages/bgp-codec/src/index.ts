@@ -32,9 +32,12 @@ export {
 } from './attribute/attribute.js';
 export {
   type ExtendedCommunityInfo,
+  type ExtendedCommunityKind,
+  ExtendedCommunityType,
   extendedCommunityInfo,
   formatCommunity,
   formatExtendedCommunity,
+  TUNNEL_TYPE_NAMES,
 } from './attribute/communities.js';
 export {
   type AddPathCapability,
@@ -80,6 +83,12 @@ export {
   UpdateErrorSubcode,
   worstAction,
 } from './errors.js';
+export {
+  type ExabgpNlriJson,
+  type ExabgpUpdateJson,
+  exabgpExtendedCommunityString,
+  toExabgpUpdateJson,
+} from './exabgp.js';
 export {
   AFI_NAMES,
   Afi,
