@@ -1,0 +1,114 @@
+import { fail, type Reader, type Writer } from '@routekit/wire';
+import {
+  attributeLength,
+  decodeAttributeValue,
+  type PathAttribute,
+  writeAttribute,
+} from '../attribute/attribute.js';
+import type { BgpContext } from '../context.js';
+import { AttrFlag, AttrTypeCode } from '../iana.js';
+
+/*
+ * RFC 6396 §4.3.4: path attributes of a RIB entry are encoded as in an UPDATE, except
+ * that MP_REACH_NLRI holds only the next hop (the AFI, SAFI and NLRI are those of the
+ * record):
+ *
+ *   +---------------------------+
+ *   | Next Hop Length (1 octet) |
+ *   +---------------------------+
+ *   | Next Hop (variable)       |
+ *   +---------------------------+
+ *
+ * A value whose first byte is non-zero and equals the bytes that follow is taken as this
+ * abbreviated form (a full MP_REACH_NLRI starts with an AFI, whose first byte is 0).
+ */
+export interface MpReachNextHopAttribute {
+  readonly kind: 'mp-reach-next-hop';
+  readonly flags: number;
+  /** The next hop bytes (4, 16 or 32), a view of the input. */
+  readonly nextHop: Uint8Array;
+}
+
+/** An attribute of a RIB entry: a BGP path attribute, or the abbreviated MP_REACH_NLRI. */
+export type RibAttribute = PathAttribute | MpReachNextHopAttribute;
+
+/** Attributes of one RIB entry, with any bytes that could not be framed as attributes. */
+export interface RibAttributes {
+  readonly attributes: readonly RibAttribute[];
+  /** Bytes after the last attribute that could be framed (usually empty). */
+  readonly unparsedAttributes: Uint8Array;
+}
+
+/** Hard cap on attributes of one entry. */
+export const MAX_RIB_ATTRIBUTES = 4096;
+
+/** Decoding context of TABLE_DUMP_V2 attributes (RFC 6396 §4.3.4: always 4-byte AS). */
+export const RIB_CONTEXT: BgpContext = { fourOctetAs: true, addPath: {}, extendedMessage: true };
+/** Decoding context of TABLE_DUMP (v1) and type 5 attributes: 2-byte AS. */
+export const AS2_CONTEXT: BgpContext = { fourOctetAs: false, addPath: {}, extendedMessage: true };
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+/** Read attributes until `r` is used up. Malformed attributes are kept raw (never fails). */
+export function readRibAttributes(r: Reader, context: BgpContext): RibAttributes {
+  const attributes: RibAttribute[] = [];
+  let unparsedAttributes: Uint8Array = EMPTY;
+  while (r.remaining > 0) {
+    if (attributes.length >= MAX_RIB_ATTRIBUTES) fail('limit-exceeded', r.offset);
+    const flags = r.remaining >= 1 ? r.peekU8() : 0;
+    const header = (flags & AttrFlag.ExtendedLength) !== 0 ? 4 : 3;
+    if (r.remaining < header) {
+      unparsedAttributes = r.rest();
+      break;
+    }
+    const peek = r.peekBytes(header);
+    const type = peek[1]!;
+    const len = header === 4 ? (peek[2]! << 8) | peek[3]! : peek[2]!;
+    if (header + len > r.remaining) {
+      unparsedAttributes = r.rest();
+      break;
+    }
+    r.skip(header);
+    const valueOffset = r.offset;
+    const value = r.bytes(len);
+    if (type === AttrTypeCode.MpReachNlri && len >= 2 && value[0] !== 0 && value[0] === len - 1) {
+      attributes.push({ kind: 'mp-reach-next-hop', flags, nextHop: value.subarray(1) });
+      continue;
+    }
+    attributes.push(decodeAttributeValue(value, valueOffset, type, flags, context).attribute);
+  }
+  return { attributes, unparsedAttributes };
+}
+
+function oneLength(a: RibAttribute, context: BgpContext): number {
+  if (a.kind === 'mp-reach-next-hop') {
+    const n = 1 + a.nextHop.length;
+    return ((a.flags & AttrFlag.ExtendedLength) !== 0 || n > 255 ? 4 : 3) + n;
+  }
+  return attributeLength(a, context);
+}
+
+/** Encoded length of a RIB entry's attributes (without the 2-byte Attribute Length). */
+export function ribAttributesLength(a: RibAttributes, context: BgpContext): number {
+  let n = a.unparsedAttributes.length;
+  for (const x of a.attributes) n += oneLength(x, context);
+  return n;
+}
+
+/** Write a RIB entry's attributes (without the 2-byte Attribute Length). */
+export function writeRibAttributes(w: Writer, a: RibAttributes, context: BgpContext): void {
+  for (const x of a.attributes) {
+    if (x.kind === 'mp-reach-next-hop') {
+      const n = 1 + x.nextHop.length;
+      if (x.nextHop.length > 255) throw new RangeError('next hop longer than 255 bytes');
+      const ext = (x.flags & AttrFlag.ExtendedLength) !== 0;
+      w.u8(x.flags).u8(AttrTypeCode.MpReachNlri);
+      if (ext) w.u16(n);
+      else w.u8(n);
+      w.u8(x.nextHop.length).bytes(x.nextHop);
+    } else {
+      writeAttribute(w, x, context);
+    }
+  }
+  w.bytes(a.unparsedAttributes);
+}

@@ -1,0 +1,469 @@
+import type { Address, Prefix } from '@routekit/prefix';
+import type { AsPathSegment } from '../attribute/as-path.js';
+import type { MpNlri, PathAttribute } from '../attribute/attribute.js';
+import type { UpdateMessage } from '../message/update.js';
+import type { Nlri } from '../nlri.js';
+import type { RibAttribute } from './attributes.js';
+import type { EmbeddedMessage } from './embedded.js';
+import { BGP4MP_MESSAGE_SUBTYPES, Bgp4mpSubtype, MrtType } from './iana.js';
+import { lenientMpAttribute, lenientUpdate } from './lenient.js';
+import type { MrtRecord } from './record.js';
+import type { PeerEntry } from './table-dump-v2.js';
+
+/*
+ * `bgpdump -m` (RIPE NCC bgpdump 1.6.2) one-line output, reproduced from the decoded
+ * records. Lines, by record:
+ *
+ *   TABLE_DUMP|time|B|peer|peer_as|prefix|as_path|origin|next_hop|local_pref|med|communities|AG/NAG|aggregator|
+ *   TABLE_DUMP2[_AP]|time|B|peer|peer_as|prefix|[path_id|]as_path|…same…|
+ *   BGP4MP[_ET][_LOCAL][_AP]|time|W|peer|peer_as|prefix[|path_id]
+ *   BGP4MP[_ET][_LOCAL][_AP]|time|A|peer|peer_as|prefix|[path_id|]as_path|origin|next_hop|lp|med|communities|AG|aggregator|
+ *   BGP4MP[_ET]|time|STATE|peer|peer_as|old|new
+ *   BGP|time|W|… / BGP|time|A|… / BGP|time|STATE|…   (deprecated type 5)
+ *
+ * bgpdump's own rules are kept where they differ from the RFCs: a missing ORIGIN prints
+ * INCOMPLETE, a missing NEXT_HOP 255.255.255.255, missing LOCAL_PREF/MED 0; the AS path
+ * of a 2-byte-AS message is merged with AS4_PATH counting confederation segments, and not
+ * at all when an AGGREGATOR that is not AS_TRANS comes with an AS4_AGGREGATOR; only the
+ * well-known communities NO_EXPORT, NO_ADVERTISE, NO_EXPORT_SUBCONFED have names
+ * (no-export, no-advertise, local-AS); large and extended communities are not printed;
+ * the type 5 A line has no `|` before the communities; PEER_INDEX_TABLE, RIB_GENERIC,
+ * multicast RIBs and non-UPDATE messages print nothing; time is the record's, with
+ * `.uuuuuu` for _ET records.
+ */
+
+const NONE = 0xffffffff;
+
+function dotted(v: number): string {
+  return `${v >>> 24}.${(v >>> 16) & 0xff}.${(v >>> 8) & 0xff}.${v & 0xff}`;
+}
+
+/** glibc `inet_ntop(AF_INET6)`: longest run (≥ 2) of zero groups as `::`, `::a.b.c.d` forms. */
+function ipv6Text(w: readonly number[]): string {
+  const g = [
+    w[0]! >>> 16,
+    w[0]! & 0xffff,
+    w[1]! >>> 16,
+    w[1]! & 0xffff,
+    w[2]! >>> 16,
+    w[2]! & 0xffff,
+    w[3]! >>> 16,
+    w[3]! & 0xffff,
+  ];
+  let best = -1;
+  let bestLen = 0;
+  let cur = -1;
+  let curLen = 0;
+  for (let i = 0; i < 8; i++) {
+    if (g[i] === 0) {
+      if (cur < 0) {
+        cur = i;
+        curLen = 1;
+      } else curLen++;
+      if (curLen > bestLen) {
+        best = cur;
+        bestLen = curLen;
+      }
+    } else cur = -1;
+  }
+  if (bestLen < 2) best = -1;
+  let s = '';
+  for (let i = 0; i < 8; i++) {
+    if (best >= 0 && i >= best && i < best + bestLen) {
+      if (i === best) s += ':';
+      continue;
+    }
+    if (i > 0) s += ':';
+    if (i === 6 && best === 0 && (bestLen === 6 || (bestLen === 5 && g[5] === 0xffff))) {
+      s += dotted(w[3]!);
+      break;
+    }
+    s += g[i]!.toString(16);
+  }
+  if (best >= 0 && best + bestLen === 8) s += ':';
+  return s;
+}
+
+function addressText(a: Address): string {
+  return a.family === 4 ? dotted(a.value) : ipv6Text(a.words);
+}
+
+function prefixText(p: Prefix): string {
+  return `${addressText(p.address)}/${p.length}`;
+}
+
+function bytesIpv6(b: Uint8Array): string {
+  const w = [0, 0, 0, 0];
+  for (let i = 0; i < 16; i++) w[i >> 2] = (w[i >> 2]! * 256 + (b[i] ?? 0)) >>> 0;
+  return ipv6Text(w);
+}
+
+function bytesIpv4(b: Uint8Array): string {
+  return `${b[0] ?? 0}.${b[1] ?? 0}.${b[2] ?? 0}.${b[3] ?? 0}`;
+}
+
+const DELIM: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['{', '}'],
+  3: ['(', ')'],
+  4: ['[', ']'],
+};
+
+/** bgpdump's AS path text: sequences space-separated, `{a,b}` sets, `(…)`/`[…]` confederations. */
+function asPathText(segments: readonly AsPathSegment[]): string {
+  let s = '';
+  let prev = 2;
+  let space = false;
+  for (const seg of segments) {
+    if (prev !== 2) s += DELIM[prev]?.[1] ?? ' ';
+    if (space) s += ' ';
+    if (seg.type !== 2) s += DELIM[seg.type]?.[0] ?? ' ';
+    space = false;
+    const sep = seg.type === 1 || seg.type === 4 ? ',' : ' ';
+    for (const asn of seg.asns) {
+      if (space) s += sep;
+      else space = true;
+      s += asn;
+    }
+    prev = seg.type;
+  }
+  if (segments.length > 0 && prev !== 2) s += DELIM[prev]?.[1] ?? ' ';
+  return s;
+}
+
+function pathCount(segments: readonly AsPathSegment[]): number {
+  let n = 0;
+  for (const s of segments) n += s.type === 2 || s.type === 3 ? s.asns.length : 1;
+  return n;
+}
+
+/** bgpdump's AS_PATH + AS4_PATH merge (counts confederation segments, no segment joining). */
+function mergeAs4(path: readonly AsPathSegment[], as4: readonly AsPathSegment[]): AsPathSegment[] {
+  const want = pathCount(path) - pathCount(as4);
+  const out: AsPathSegment[] = [];
+  let count = 0;
+  let i = 0;
+  while (count < want && i < path.length) {
+    const seg = path[i++]!;
+    if (seg.type === 1 || seg.type === 4) {
+      out.push(seg);
+      count += 1;
+    } else {
+      count += seg.asns.length;
+      const over = count - want;
+      out.push(
+        over > 0 ? { type: seg.type, asns: seg.asns.slice(0, seg.asns.length - over) } : seg,
+      );
+    }
+  }
+  for (const s of as4) out.push(s);
+  return out;
+}
+
+function communityText(cs: readonly number[]): string {
+  let s = '';
+  for (const c of cs) {
+    if (s.length > 0) s += ' ';
+    if (c === 0xffffff01) s += 'no-export';
+    else if (c === 0xffffff02) s += 'no-advertise';
+    else if (c === 0xffffff03) s += 'local-AS';
+    else s += `${c >>> 16}:${c & 0xffff}`;
+  }
+  return s;
+}
+
+/** What one line needs from a set of attributes, in bgpdump's terms. */
+interface Summary {
+  /** `as_path|origin` part. */
+  readonly asPath: string;
+  readonly origin: string;
+  readonly nextHop: number;
+  readonly localPref: number;
+  readonly med: number;
+  /** `communities|AG|aggregator|` tail (starts after the med's `|`). */
+  readonly tail: string;
+  /** Communities text, or undefined when there is no COMMUNITIES attribute. */
+  readonly communities: string | undefined;
+  readonly atomic: string;
+  readonly aggregator: string;
+  /** MP_REACH_NLRI (full form) by `afi/safi`, first one only. */
+  readonly mpReach: ReadonlyMap<string, { nextHop: Uint8Array; nlri: MpNlri }>;
+  readonly mpUnreach: ReadonlyMap<string, MpNlri>;
+  /** Next hop of an abbreviated (RIB) MP_REACH, or of an IPv6 unicast one. */
+  readonly ipv6NextHop: Uint8Array | undefined;
+}
+
+const ORIGINS = ['IGP', 'EGP', 'INCOMPLETE'];
+const AS_TRANS = 23_456;
+
+function summarize(
+  attrs: readonly (PathAttribute | RibAttribute)[],
+  as4: boolean,
+  addPath = false,
+): Summary {
+  let asPath: readonly AsPathSegment[] | undefined;
+  let as4Path: readonly AsPathSegment[] | undefined;
+  let origin = 'INCOMPLETE';
+  let nextHop = NONE;
+  let localPref = 0;
+  let med = 0;
+  let communities: string | undefined;
+  let atomic = 'NAG';
+  let aggAs: number | undefined;
+  let aggAddr = NONE;
+  let agg4As: number | undefined;
+  let agg4Addr = NONE;
+  let ipv6NextHop: Uint8Array | undefined;
+  const mpReach = new Map<string, { nextHop: Uint8Array; nlri: MpNlri }>();
+  const mpUnreach = new Map<string, MpNlri>();
+  for (const attr of attrs) {
+    let a = attr;
+    if (a.kind === 'raw' && (a.typeCode === 14 || a.typeCode === 15)) {
+      a = lenientMpAttribute(a.typeCode, a.value, a.flags, addPath) ?? a;
+    }
+    switch (a.kind) {
+      case 'origin':
+        origin = ORIGINS[a.origin] ?? 'INCOMPLETE';
+        break;
+      case 'as-path':
+        asPath ??= a.segments;
+        break;
+      case 'as4-path':
+        as4Path ??= a.segments;
+        break;
+      case 'next-hop':
+        nextHop = a.nextHop;
+        break;
+      case 'med':
+        med = a.value;
+        break;
+      case 'local-pref':
+        localPref = a.value;
+        break;
+      case 'atomic-aggregate':
+        atomic = 'AG';
+        break;
+      case 'aggregator':
+        aggAs = a.asn;
+        aggAddr = a.address;
+        break;
+      case 'as4-aggregator':
+        agg4As = a.asn;
+        agg4Addr = a.address;
+        break;
+      case 'communities':
+        communities ??= communityText(a.communities);
+        break;
+      case 'mp-reach-next-hop':
+        ipv6NextHop ??= a.nextHop;
+        break;
+      case 'mp-reach': {
+        const key = `${a.afi}/${a.safi}`;
+        if (!mpReach.has(key)) mpReach.set(key, { nextHop: a.nextHop, nlri: a.nlri });
+        if (a.afi === 2 && a.safi === 1) ipv6NextHop ??= a.nextHop;
+        break;
+      }
+      case 'mp-unreach': {
+        const key = `${a.afi}/${a.safi}`;
+        if (!mpUnreach.has(key)) mpUnreach.set(key, a.withdrawn);
+        break;
+      }
+      case 'raw':
+        if (a.typeCode === 6) atomic = 'AG';
+        break;
+      default:
+        break;
+    }
+  }
+  let path = asPath;
+  let mergePaths = true;
+  if (!as4 && aggAs !== undefined && agg4As !== undefined) {
+    if (aggAs !== AS_TRANS) mergePaths = false;
+    else {
+      aggAs = agg4As;
+      aggAddr = agg4Addr;
+    }
+  }
+  if (!as4 && mergePaths && path !== undefined && as4Path !== undefined) {
+    if (pathCount(path) >= pathCount(as4Path)) path = mergeAs4(path, as4Path);
+  }
+  const aggregator = aggAddr !== NONE && aggAs !== undefined ? `${aggAs} ${dotted(aggAddr)}|` : '|';
+  const tail = `${communities ?? ''}|${atomic}|${aggregator}`;
+  return {
+    asPath: path === undefined ? '' : asPathText(path),
+    origin,
+    nextHop,
+    localPref,
+    med,
+    tail,
+    communities,
+    atomic,
+    aggregator,
+    mpReach,
+    mpUnreach,
+    ipv6NextHop,
+  };
+}
+
+function timeText(r: MrtRecord): string {
+  if (r.microseconds === undefined || r.type !== MrtType.Bgp4mpEt) return `${r.timestamp}`;
+  return `${r.timestamp}.${String(r.microseconds).padStart(6, '0')}`;
+}
+
+const FAMILY_ORDER = ['1/1', '1/2', '1/3', '2/1', '2/2', '2/3'];
+
+function routesOf(n: MpNlri | undefined): readonly Nlri[] {
+  return n !== undefined && n.kind === 'prefixes' ? n.routes : [];
+}
+
+/**
+ * Stateful `bgpdump -m` formatter: remembers the last PEER_INDEX_TABLE for the
+ * TABLE_DUMP_V2 RIB records that follow it.
+ */
+export class BgpdumpFormatter {
+  #peers: readonly PeerEntry[] = [];
+
+  /** The lines `bgpdump -m` prints for `record` (none for many record kinds). */
+  format(record: MrtRecord): string[] {
+    const out: string[] = [];
+    this.formatInto(record, out);
+    return out;
+  }
+
+  /** Append the lines for `record` to `out` (no per-record array). */
+  formatInto(r: MrtRecord, out: string[]): void {
+    const b = r.body;
+    switch (b.kind) {
+      case 'peer-index-table':
+        this.#peers = b.peers;
+        return;
+      case 'table-dump': {
+        const s = summarize(b.attributes, false);
+        const nh =
+          s.ipv6NextHop !== undefined && b.prefix.family === 6
+            ? bytesIpv6(s.ipv6NextHop)
+            : dotted(s.nextHop);
+        out.push(
+          `TABLE_DUMP|${r.timestamp}|B|${addressText(b.peerAddress)}|${b.peerAs}|${addressText(b.prefix)}/${b.prefixLength}|${s.asPath}|${s.origin}|${nh}|${s.localPref}|${s.med}|${s.tail}`,
+        );
+        return;
+      }
+      case 'rib': {
+        if (b.safi !== 1) return;
+        const head = b.addPath
+          ? `TABLE_DUMP2_AP|${r.timestamp}|B|`
+          : `TABLE_DUMP2|${r.timestamp}|B|`;
+        const prefix = prefixText(b.prefix);
+        for (const e of b.entries) {
+          const peer = this.#peers[e.peerIndex];
+          if (peer === undefined) continue;
+          const s = summarize(e.attributes, true);
+          const nh = s.ipv6NextHop !== undefined ? bytesIpv6(s.ipv6NextHop) : dotted(s.nextHop);
+          const id = b.addPath ? `${e.pathId ?? 0}|` : '';
+          out.push(
+            `${head}${addressText(peer.address)}|${peer.asn}|${prefix}|${id}${s.asPath}|${s.origin}|${nh}|${s.localPref}|${s.med}|${s.tail}`,
+          );
+        }
+        return;
+      }
+      case 'bgp4mp-state-change': {
+        const fmt = r.type === MrtType.Bgp4mpEt ? 'BGP4MP_ET' : 'BGP4MP';
+        out.push(
+          `${fmt}|${timeText(r)}|STATE|${addressText(b.peerAddress)}|${b.peerAs}|${b.oldState}|${b.newState}`,
+        );
+        return;
+      }
+      case 'bgp4mp-message': {
+        const flags =
+          BGP4MP_MESSAGE_SUBTYPES[r.subtype] ?? BGP4MP_MESSAGE_SUBTYPES[Bgp4mpSubtype.Message]!;
+        let fmt = r.type === MrtType.Bgp4mpEt ? 'BGP4MP_ET' : 'BGP4MP';
+        if (flags.local) fmt += '_LOCAL';
+        if (flags.addPath) fmt += '_AP';
+        const m = embeddedUpdate(b.message, flags.as4, flags.addPath);
+        if (m === undefined) return;
+        const peer = `${addressText(b.peerAddress)}|${b.peerAs}|`;
+        this.#update(m, `${fmt}|${timeText(r)}|`, peer, flags.as4, flags.addPath, out);
+        return;
+      }
+      case 'bgp-state-change':
+        out.push(
+          `BGP|${r.timestamp}|STATE|${addressText(b.peerAddress)}|${b.peerAs}|${b.oldState}|${b.newState}`,
+        );
+        return;
+      case 'bgp-message': {
+        if (r.subtype !== 1) return;
+        const m = b.message.kind === 'decoded' ? (b.message.message as UpdateMessage) : undefined;
+        if (m === undefined) return;
+        const head = `BGP|${r.timestamp}|`;
+        const peer = `${addressText(b.peerAddress)}|${b.peerAs}|`;
+        // bgpdump formats both addresses of a type 5 W line with one inet_ntoa() buffer:
+        // the prefix shows the peer's address.
+        const self = addressText(b.peerAddress);
+        for (const w of m.withdrawn) out.push(`${head}W|${peer}${self}/${w.prefix.length}`);
+        if (m.nlri.length === 0) return;
+        const s = summarize(m.attributes, false);
+        const tail = `|${dotted(s.nextHop)}|${s.localPref}|${s.med}${s.communities ?? ''}|${s.atomic}|${s.aggregator}`;
+        for (const a of m.nlri) {
+          out.push(`${head}A|${peer}${prefixText(a.prefix)}|${s.asPath}|${s.origin}${tail}`);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  #update(
+    m: UpdateMessage,
+    head: string,
+    peer: string,
+    as4: boolean,
+    addPath: boolean,
+    out: string[],
+  ): void {
+    const s = summarize(m.attributes, as4, addPath);
+    const w = `${head}W|${peer}`;
+    for (const x of m.withdrawn) {
+      out.push(
+        addPath ? `${w}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${w}${prefixText(x.prefix)}`,
+      );
+    }
+    for (const key of FAMILY_ORDER) {
+      for (const x of routesOf(s.mpUnreach.get(key))) {
+        out.push(
+          addPath ? `${w}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${w}${prefixText(x.prefix)}`,
+        );
+      }
+    }
+    const a = `${head}A|${peer}`;
+    const rest = `${s.asPath}|${s.origin}|`;
+    if (m.nlri.length > 0) {
+      const tail = `${dotted(s.nextHop)}|${s.localPref}|${s.med}|${s.tail}`;
+      for (const x of m.nlri) {
+        const id = addPath ? `|${x.pathId ?? 0}` : '';
+        out.push(`${a}${prefixText(x.prefix)}${id}|${rest}${tail}`);
+      }
+    }
+    for (const key of FAMILY_ORDER) {
+      const mp = s.mpReach.get(key);
+      if (mp === undefined) continue;
+      const v6 = key.startsWith('2/');
+      // bgpdump prints LOCAL_PREF and MED of IPv4 MP routes as signed integers.
+      const tail = v6
+        ? `${bytesIpv6(mp.nextHop)}|${s.localPref}|${s.med}|${s.tail}`
+        : `${bytesIpv4(mp.nextHop)}|${s.localPref | 0}|${s.med | 0}|${s.tail}`;
+      for (const x of routesOf(mp.nlri)) {
+        const id = addPath ? `|${x.pathId ?? 0}` : '';
+        out.push(`${a}${prefixText(x.prefix)}${id}|${rest}${tail}`);
+      }
+    }
+  }
+}
+
+function embeddedUpdate(
+  m: EmbeddedMessage,
+  as4: boolean,
+  addPath: boolean,
+): UpdateMessage | undefined {
+  if (m.kind === 'decoded') return m.message.kind === 'update' ? m.message : undefined;
+  return lenientUpdate(m.bytes, as4, addPath);
+}

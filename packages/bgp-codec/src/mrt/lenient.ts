@@ -1,0 +1,165 @@
+import type { Address, Prefix } from '@routekit/prefix';
+import type { MpNlri, PathAttribute } from '../attribute/attribute.js';
+import { decodeAttributeValue } from '../attribute/attribute.js';
+import type { BgpContext } from '../context.js';
+import type { UpdateMessage } from '../message/update.js';
+import type { Nlri } from '../nlri.js';
+import type { RibAttribute } from './attributes.js';
+
+/*
+ * bgpdump reads a BGP UPDATE that does not decode strictly (for example ADD-PATH NLRI in a
+ * subtype without ADD-PATH) leniently: reads past a field's end give zeros, prefix lengths
+ * are not checked, an attribute overrunning its field is dropped. `BgpdumpFormatter` uses
+ * this reading for embedded messages kept raw, so its lines match bgpdump's on such data.
+ * The prefixes it returns may have lengths beyond 32/128 (printed as read).
+ */
+
+class Lenient {
+  pos: number;
+  constructor(
+    readonly b: Uint8Array,
+    start: number,
+    readonly end: number,
+  ) {
+    this.pos = start;
+  }
+  get left(): number {
+    return this.end - this.pos;
+  }
+  u8(): number {
+    if (this.pos >= this.end) {
+      this.pos = this.end;
+      return 0;
+    }
+    return this.b[this.pos++]!;
+  }
+  u16(): number {
+    return (this.u8() << 8) | this.u8();
+  }
+  u32(): number {
+    return ((this.u16() << 16) | this.u16()) >>> 0;
+  }
+  /** A child over the next `n` bytes (fewer when not there); this moves past them. */
+  sub(n: number): Lenient {
+    const e = Math.min(this.end, this.pos + n);
+    const c = new Lenient(this.b, this.pos, e);
+    this.pos = e;
+    return c;
+  }
+  /** `n` bytes, zero-padded past the end. */
+  bytes(n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    const k = Math.min(n, this.left);
+    out.set(this.b.subarray(this.pos, this.pos + k));
+    this.pos += k;
+    if (k < n) this.pos = this.end;
+    return out;
+  }
+}
+
+function addressOf(family: 4 | 6, a: Uint8Array): Address {
+  const w = (i: number): number =>
+    ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
+  return family === 4
+    ? { family: 4, value: w(0) }
+    : { family: 6, words: [w(0), w(4), w(8), w(12)] };
+}
+
+function prefixList(s: Lenient, family: 4 | 6, addPath: boolean): Nlri[] {
+  const out: Nlri[] = [];
+  while (s.left > 0) {
+    const pathId = addPath ? s.u32() : undefined;
+    const length = s.u8();
+    const n = (length + 7) >> 3;
+    if (s.left < n) break;
+    const raw = new Uint8Array(Math.max(16, n));
+    raw.set(s.b.subarray(s.pos, s.pos + n));
+    s.pos += n;
+    // bgpdump copies the prefix bytes into a 16-byte address followed by the length byte:
+    // a longer prefix overwrites the length (and is printed that way).
+    const shown = n > 16 ? raw[16]! : length;
+    const prefix = { family, address: addressOf(family, raw), length: shown } as unknown as Prefix;
+    out.push(pathId === undefined ? { prefix } : { prefix, pathId });
+  }
+  return out;
+}
+
+function routes(routes: readonly Nlri[]): MpNlri {
+  return { kind: 'prefixes', routes };
+}
+
+function mpReach(s: Lenient, flags: number, addPath: boolean): RibAttribute | undefined {
+  if (s.left > 0 && s.b[s.pos] !== 0) {
+    const len = s.u8();
+    return { kind: 'mp-reach-next-hop', flags, nextHop: s.bytes(Math.max(16, len)) };
+  }
+  const afi = s.u16();
+  const safi = s.u8();
+  if (afi < 1 || afi > 2 || safi > 3) return undefined;
+  const nhLen = s.u8();
+  const nextHop = afi === 1 ? s.bytes(4) : s.bytes(nhLen === 32 ? 32 : 16);
+  const snpa = s.u8();
+  for (let i = 0; i < snpa; i++) s.sub(s.u8());
+  const nlri = routes(prefixList(s, afi === 1 ? 4 : 6, addPath));
+  return { kind: 'mp-reach', flags, afi, safi, nextHop, reserved: 0, nlri };
+}
+
+function mpUnreach(s: Lenient, flags: number, addPath: boolean): PathAttribute | undefined {
+  const afi = s.u16();
+  const safi = s.u8();
+  if (afi < 1 || afi > 2 || safi > 3) return undefined;
+  const withdrawn = routes(prefixList(s, afi === 1 ? 4 : 6, addPath));
+  return { kind: 'mp-unreach', flags, afi, safi, withdrawn };
+}
+
+/** Read a whole BGP message (marker and header included) the way bgpdump does. */
+export function lenientUpdate(
+  bytes: Uint8Array,
+  as4: boolean,
+  addPath: boolean,
+): UpdateMessage | undefined {
+  const top = new Lenient(bytes, 0, bytes.length);
+  top.sub(16);
+  const size = top.u16();
+  const s = top.sub(size - 18);
+  if (s.u8() !== 2) return undefined;
+  const withdrawn = prefixList(s.sub(s.u16()), 4, addPath);
+  const a = s.sub(s.u16());
+  const context: BgpContext = { fourOctetAs: as4, addPath: {}, extendedMessage: true };
+  const attributes: (PathAttribute | RibAttribute)[] = [];
+  while (a.left > 0) {
+    const flags = a.u8();
+    const type = a.u8();
+    const len = (flags & 0x10) !== 0 ? a.u16() : a.u8();
+    const v = a.sub(len);
+    if (v.left !== len) break;
+    let attr: PathAttribute | RibAttribute | undefined;
+    if (type === 14) attr = mpReach(v, flags, addPath);
+    else if (type === 15) attr = mpUnreach(v, flags, addPath);
+    else {
+      const value = bytes.subarray(v.pos, v.end);
+      attr = decodeAttributeValue(value, v.pos, type, flags, context).attribute;
+    }
+    if (attr !== undefined) attributes.push(attr);
+  }
+  const nlri = prefixList(s, 4, addPath);
+  return {
+    kind: 'update',
+    withdrawn,
+    attributes: attributes as PathAttribute[],
+    nlri,
+    unparsedAttributes: new Uint8Array(0),
+    issues: [],
+  };
+}
+
+/** An MP_REACH_NLRI / MP_UNREACH_NLRI value that did not decode, read as bgpdump does. */
+export function lenientMpAttribute(
+  typeCode: number,
+  value: Uint8Array,
+  flags: number,
+  addPath: boolean,
+): PathAttribute | RibAttribute | undefined {
+  const s = new Lenient(value, 0, value.length);
+  return typeCode === 14 ? mpReach(s, flags, addPath) : mpUnreach(s, flags, addPath);
+}
