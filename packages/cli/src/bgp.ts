@@ -26,9 +26,9 @@ const BOTH = { receive: true, send: true } as const;
 /**
  * Contexts tried, in order, for a message whose session OPENs are not known: 2-octet AS,
  * 4-octet AS, 4-octet AS with ADD-PATH (IPv4/IPv6 unicast and multicast), ADD-PATH with
- * 2-octet AS. The first that decodes without RFC 7606 issues and re-encodes to the same
- * bytes wins (a message read with the wrong context has issues or differs); else the
- * first. Messages may be up to 65,535 bytes (a capture shows what was sent).
+ * 2-octet AS. The first that decodes without RFC 7606 issues, repeats no prefix within a
+ * field, and re-encodes to the same bytes wins (a message read with the wrong context has
+ * issues, repeats or differs); else the first. Messages may be up to 65,535 bytes (a capture shows what was sent).
  */
 export const BGP_GUESSES: readonly BgpContext[] = (() => {
   const addPath = { '1/1': BOTH, '2/1': BOTH, '1/2': BOTH, '2/2': BOTH };
@@ -99,8 +99,39 @@ export class BgpSessions {
   }
 }
 
+/** Whether a route list names the same prefix twice without path ids to tell them apart. */
+function hasRepeats(
+  routes: readonly { readonly prefix: object; readonly pathId?: number }[],
+): boolean {
+  const seen = new Set<string>();
+  for (const r of routes) {
+    if (r.pathId !== undefined || !isPrefix(r.prefix)) continue;
+    const key = prefixText(r.prefix);
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
+/**
+ * A plausible reading for a guess: no RFC 7606 issues, and no prefix repeated within a
+ * field (path ids read as prefixes give runs of `0.0.0.0/0`; a real speaker does not
+ * repeat a prefix without ADD-PATH).
+ */
 function clean(m: BgpMessage): boolean {
-  return m.kind !== 'update' || m.issues.length === 0;
+  if (m.kind !== 'update') return true;
+  if (m.issues.length > 0 || hasRepeats(m.nlri) || hasRepeats(m.withdrawn)) return false;
+  for (const a of m.attributes) {
+    if (a.kind === 'mp-reach' && a.nlri.kind === 'prefixes' && hasRepeats(a.nlri.routes))
+      return false;
+    if (
+      a.kind === 'mp-unreach' &&
+      a.withdrawn.kind === 'prefixes' &&
+      hasRepeats(a.withdrawn.routes)
+    )
+      return false;
+  }
+  return true;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

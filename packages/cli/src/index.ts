@@ -1,3 +1,12 @@
+export {
+  BGP_GUESSES,
+  BgpSessions,
+  bgpMessageJson,
+  decodeBgp,
+  decodeBgpForCli,
+  negotiatedContext,
+  prefixText,
+} from './bgp.js';
 export { CAPTURE_HELP, captureCommand, summary } from './commands/capture.js';
 export { DECODE_HELP, decodeCommand, guessProtocol, parseHexArgument } from './commands/decode.js';
 export {

@@ -39,8 +39,8 @@ OSPFv2 (@routekit/ospf-lsa). OSPFv3 packets are listed as payloads (no codec yet
 BGP messages are decoded in the context the session's two OPENs negotiated (4-octet
 AS, ADD-PATH per family, extended messages), tracked per TCP stream; a stream whose
 OPENs are not in the capture, and a hex message, are tried as 2-octet AS, 4-octet AS,
-then with ADD-PATH (the first reading without RFC 7606 issues that re-encodes to the
-same bytes wins). Prefixes and addresses are text, raw bytes hex, communities formatted.
+then with ADD-PATH (the first reading without RFC 7606 issues or repeated prefixes that
+re-encodes to the same bytes wins). Prefixes and addresses are text, raw bytes hex, communities formatted.
 
 --format tree prints an indented field tree per message instead.
 
