@@ -19,6 +19,11 @@ export interface BgpContext {
   readonly addPath: Readonly<Partial<Record<AfiSafiKey, AddPathDirection>>>;
   /** RFC 8654: messages may be up to 65535 bytes. */
   readonly extendedMessage: boolean;
+  /**
+   * The peer is external (eBGP, outside our confederation): enables the RFC 7606 checks
+   * that depend on it (confederation segments in AS_PATH, LOCAL_PREF). Unknown when absent.
+   */
+  readonly ebgp?: boolean;
 }
 
 /** A session before capabilities are negotiated: 2-octet AS, no ADD-PATH, 4096 bytes. */

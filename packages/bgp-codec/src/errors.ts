@@ -148,6 +148,129 @@ export const BGP_ERROR_CODES: readonly BgpErrorCode[] = [
 /** A decode error of this package. */
 export type BgpDecodeError = DecodeError<BgpErrorCode | WireErrorCode>;
 
+/** What each {@link BgpErrorCode} means (the README's fatal error table is checked against it). */
+export const ERROR_MEANING: Readonly<Record<BgpErrorCode, string>> = {
+  'bad-marker': 'marker not all ones',
+  'bad-message-length': 'length outside 19..4096 (65535), or wrong for the type',
+  'bad-message-type': 'type not 1..5',
+  'unsupported-version': 'OPEN version ≠ 4',
+  'bad-bgp-identifier': 'BGP identifier 0',
+  'bad-optional-parameters': 'optional parameters length does not match the message',
+  'malformed-attribute-list': 'withdrawn / attribute length overruns the UPDATE',
+  'invalid-network-field': 'IPv4 prefix in the UPDATE body: length > 32, or bytes missing',
+  'route-refresh-length': 'ROUTE-REFRESH shorter than 23 bytes',
+};
+
+/** One row of {@link UPDATE_ISSUES}. */
+export interface UpdateIssueRule {
+  readonly code: string;
+  /** The RFC 7606 action, or `by attribute` when `ATTRIBUTE_RULES` decides. */
+  readonly action: string;
+  readonly reference: string;
+  readonly meaning: string;
+}
+
+/**
+ * The codes of `update.issues` (recoverable UPDATE errors) and the RFC 7606 action each
+ * calls for: the one table (the README's issue table is generated from it; a test checks).
+ * `by attribute` means the malformed attribute's action in `ATTRIBUTE_RULES`.
+ */
+export const UPDATE_ISSUES: readonly UpdateIssueRule[] = [
+  {
+    code: 'attribute-flags',
+    action: 'by attribute',
+    reference: 'RFC 7606 §3.c',
+    meaning: 'Optional / Transitive flags differ from the attribute type’s',
+  },
+  {
+    code: 'length-out-of-range',
+    action: 'by attribute',
+    reference: 'RFC 7606 §7',
+    meaning:
+      'attribute length wrong for its type (e.g. ORIGIN ≠ 1, COMMUNITIES not a multiple of 4)',
+  },
+  {
+    code: 'bad-value',
+    action: 'by attribute',
+    reference: 'RFC 7606 §7.1, §7.2',
+    meaning: 'ORIGIN > 2; AS_PATH segment type not 1..4, or a zero-length segment',
+  },
+  {
+    code: 'truncated',
+    action:
+      'by attribute; `treat-as-withdraw` for a cut attribute header (§4); `session-reset` when MP_(UN)REACH is too short for AFI/SAFI (§7.11)',
+    reference: 'RFC 7606 §4, §7.11',
+    meaning: 'a field inside the attribute runs past its end',
+  },
+  {
+    code: 'limit-exceeded',
+    action: 'by attribute',
+    reference: 'hard caps',
+    meaning: 'more segments / routes than the decoder accepts',
+  },
+  {
+    code: 'attribute-length',
+    action: 'treat-as-withdraw',
+    reference: 'RFC 7606 §4',
+    meaning: 'an attribute overruns the path attributes field (rest kept in `unparsedAttributes`)',
+  },
+  {
+    code: 'unrecognized-well-known',
+    action: 'session-reset',
+    reference: 'RFC 4271 §6.3',
+    meaning: 'unknown attribute without the Optional bit',
+  },
+  {
+    code: 'duplicate-attribute',
+    action: '`attribute-discard`; `session-reset` for MP_REACH / MP_UNREACH',
+    reference: 'RFC 7606 §3.g',
+    meaning: 'an attribute type repeated (all but the first discarded)',
+  },
+  {
+    code: 'missing-well-known',
+    action: 'treat-as-withdraw',
+    reference: 'RFC 7606 §3.d',
+    meaning: 'ORIGIN / AS_PATH missing with routes, NEXT_HOP missing with IPv4 NLRI',
+  },
+  {
+    code: 'invalid-next-hop',
+    action: 'treat-as-withdraw',
+    reference: 'RFC 4271 §6.3, RFC 7606 §7.3',
+    meaning: 'NEXT_HOP 0/8, 127/8, multicast or class E, with IPv4 NLRI',
+  },
+  {
+    code: 'bad-next-hop-length',
+    action: 'afi-safi-disable',
+    reference: 'RFC 7606 §7.11',
+    meaning: 'MP_REACH next hop length wrong for the AFI/SAFI',
+  },
+  {
+    code: 'invalid-network-field',
+    action: 'afi-safi-disable',
+    reference: 'RFC 7606 §5.3, §7.11',
+    meaning: 'malformed prefix, labelled or VPN route in MP_REACH / MP_UNREACH',
+  },
+  {
+    code: 'as-zero',
+    action:
+      '`treat-as-withdraw` in AS_PATH; `attribute-discard` in AS4_PATH, AGGREGATOR, AS4_AGGREGATOR',
+    reference: 'RFC 7607 §2',
+    meaning: 'AS number 0',
+  },
+  {
+    code: 'confed-segment',
+    action: 'treat-as-withdraw',
+    reference: 'RFC 7606 §7.2, RFC 5065 §5',
+    meaning: 'AS_CONFED_* segment in AS_PATH from an external peer (`context.ebgp`)',
+  },
+  {
+    code: 'local-pref-ebgp',
+    action: 'attribute-discard',
+    reference: 'RFC 7606 §7.5',
+    meaning: 'LOCAL_PREF from an external peer (`context.ebgp`)',
+  },
+];
+
 /** The NOTIFICATION a speaker sends for each {@link BgpErrorCode} (one table). */
 export const ERROR_NOTIFICATION: Readonly<Record<BgpErrorCode, NotificationCodes>> = {
   'bad-marker': { code: 1, subcode: 1 },

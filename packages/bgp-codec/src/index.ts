@@ -72,6 +72,7 @@ export {
   type BgpDecodeError,
   type BgpErrorCode,
   CeaseSubcode,
+  ERROR_MEANING,
   ERROR_NOTIFICATION,
   FsmErrorSubcode,
   HeaderErrorSubcode,
@@ -80,7 +81,9 @@ export {
   notificationFor,
   OpenErrorSubcode,
   RouteRefreshErrorSubcode,
+  UPDATE_ISSUES,
   UpdateErrorSubcode,
+  type UpdateIssueRule,
   worstAction,
 } from './errors.js';
 export {

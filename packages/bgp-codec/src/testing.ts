@@ -23,6 +23,12 @@ import { type LabelledRoute, labelEntry, type VpnRoute } from './nlri-mpls.js';
 const u8 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 255 });
 const u16 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 0xffff });
 const u32 = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 0xffff_ffff });
+/** AS numbers other than 0 (RFC 7607). */
+const asn16 = (): fc.Arbitrary<number> => fc.integer({ min: 1, max: 0xffff });
+const asn32 = (): fc.Arbitrary<number> => fc.integer({ min: 1, max: 0xffff_ffff });
+/** IPv4 host addresses a NEXT_HOP may hold (RFC 4271 §6.3: no 0/8, 127/8, 224/4, 240/4). */
+const unicastIpv4 = (): fc.Arbitrary<number> =>
+  fc.integer({ min: 0x0100_0000, max: 0xdfff_ffff }).filter((a) => a >>> 24 !== 127);
 const bytes = (max: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ maxLength: max });
 
 const FAMILIES = ['1/1', '2/1', '1/2', '2/2', '1/4', '2/4', '1/128', '2/128'] as const;
@@ -223,11 +229,11 @@ function arbMp(context: BgpContext): fc.Arbitrary<PathAttribute[]> {
 
 /** Optional attributes other than the mandatory and MP ones, at most one of each type. */
 function arbOtherAttributes(context: BgpContext): fc.Arbitrary<PathAttribute[]> {
-  const asn = context.fourOctetAs ? u32() : u16();
+  const asn = context.fourOctetAs ? asn32() : asn16();
   const segments = fc.array(
     fc.record({
       type: fc.integer({ min: 1, max: 4 }),
-      asns: fc.array(u32(), { minLength: 1, maxLength: 8 }),
+      asns: fc.array(asn32(), { minLength: 1, maxLength: 8 }),
     }),
     { maxLength: 4 },
   );
@@ -261,7 +267,7 @@ function arbOtherAttributes(context: BgpContext): fc.Arbitrary<PathAttribute[]> 
     fc.record({
       kind: fc.constant('as4-aggregator' as const),
       flags: flagsFor(18),
-      asn: u32(),
+      asn: asn32(),
       address: u32(),
     }),
     fc.record({
@@ -292,7 +298,7 @@ function arbOtherAttributes(context: BgpContext): fc.Arbitrary<PathAttribute[]> 
 
 /** A well-formed UPDATE for `context`. */
 export function arbUpdate(context: BgpContext): fc.Arbitrary<BgpMessage> {
-  const asn = context.fourOctetAs ? u32() : u16();
+  const asn = context.fourOctetAs ? asn32() : asn16();
   const segments = fc.array(
     fc.record({
       type: fc.integer({ min: 1, max: 4 }),
@@ -316,7 +322,7 @@ export function arbUpdate(context: BgpContext): fc.Arbitrary<BgpMessage> {
       nextHop: fc.record({
         kind: fc.constant('next-hop' as const),
         flags: flagsFor(3),
-        nextHop: u32(),
+        nextHop: unicastIpv4(),
       }),
     })
     .map(({ withdrawn, nlri, mp, others, origin, asPath, nextHop }) => {

@@ -12,6 +12,7 @@ import {
   writeLabelledList,
 } from '../nlri-mpls.js';
 import { type AsPathSegment, asPathLength, readAsPath, writeAsPath } from './as-path.js';
+import { semanticProblem } from './semantic.js';
 
 /*
  * RFC 4271 §4.3: each path attribute of an UPDATE.
@@ -371,7 +372,7 @@ function readValue(r: Reader, type: number, flags: number, context: BgpContext):
       const nextHop = r.bytes(nhLen, 'mp_reach.next_hop');
       if (!validNextHopLength(afi, safi, nhLen)) {
         // RFC 7606 §7.11: a next hop length inconsistent with the AFI/SAFI.
-        fail('bad-value', r.offset - nhLen - 1, {
+        fail('bad-next-hop-length', r.offset - nhLen - 1, {
           length: 1,
           detail: `next hop length ${nhLen} for AFI ${afi} SAFI ${safi}`,
         });
@@ -449,7 +450,14 @@ export function decodeAttributeValue(
     baseOffset: valueOffset,
     exact: true,
   });
-  if (res.ok) return { attribute: res.value };
+  if (res.ok) {
+    const p = semanticProblem(res.value, context);
+    if (p === undefined) return { attribute: res.value };
+    return {
+      attribute: res.value,
+      problem: { code: p.code, offset: valueOffset, detail: p.detail, action: p.action },
+    };
+  }
   let action = rule.action;
   // RFC 7606 §5.3 / §7.11: MP attributes whose AFI/SAFI cannot be read reset the session.
   if (

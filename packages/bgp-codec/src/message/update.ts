@@ -7,6 +7,7 @@ import {
   type PathAttribute,
   writeAttribute,
 } from '../attribute/attribute.js';
+import { nextHopProblem } from '../attribute/semantic.js';
 import { type BgpContext, receivesPathId, sendsPathId } from '../context.js';
 import { type BgpAction, worstAction } from '../errors.js';
 import { AttrFlag, AttrTypeCode } from '../iana.js';
@@ -81,6 +82,7 @@ export function readUpdate(r: Reader, context: BgpContext): UpdateMessage {
   const issues: UpdateIssue[] = [];
   const seen = new Set<number>();
   let unparsedAttributes: Uint8Array = new Uint8Array(0);
+  let nextHopAt = -1;
   while (ar.remaining > 0) {
     if (attributes.length >= MAX_ATTRIBUTES)
       fail('limit-exceeded', ar.offset, { detail: 'too many attributes' });
@@ -112,6 +114,7 @@ export function readUpdate(r: Reader, context: BgpContext): UpdateMessage {
     const valueOffset = ar.offset;
     const value = ar.bytes(len, 'attribute.value');
     const { attribute, problem } = decodeAttributeValue(value, valueOffset, type, flags, context);
+    if (type === AttrTypeCode.NextHop && nextHopAt < 0) nextHopAt = valueOffset;
     if (problem !== undefined) issues.push({ ...problem, typeCode: type });
     if (seen.has(type)) {
       // RFC 7606 §3.g: repeats are discarded, except MP_(UN)REACH → session reset.
@@ -145,6 +148,10 @@ export function readUpdate(r: Reader, context: BgpContext): UpdateMessage {
       }
     }
   }
+  // RFC 4271 §6.3 / RFC 7606 §7.3: a NEXT_HOP that is no host address, when it is used
+  // (RFC 4760 §3: without IPv4 NLRI the NEXT_HOP is ignored).
+  const nh = nlri.length > 0 ? nextHopProblem(attributes) : undefined;
+  if (nh !== undefined) issues.push({ ...nh, offset: nextHopAt, typeCode: AttrTypeCode.NextHop });
   return { kind: 'update', withdrawn, attributes, nlri, unparsedAttributes, issues };
 }
 
