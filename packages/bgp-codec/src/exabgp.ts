@@ -1,10 +1,10 @@
 import { formatAddress, formatPrefix, ipv4, ipv4FromBytes, ipv6FromBytes } from '@routekit/prefix';
 import { toHex } from '@routekit/wire';
-import { reconstructAsPath } from './attribute/as-path.js';
+import { type AsPathSegment, reconstructAsPath } from './attribute/as-path.js';
 import { attributeTypeCode, type MpNlri, type PathAttribute } from './attribute/attribute.js';
 import { TUNNEL_TYPE_NAMES } from './attribute/extended-community.js';
 import { type BgpContext, DEFAULT_CONTEXT } from './context.js';
-import { familyName } from './iana.js';
+import { AsPathSegmentType, familyName } from './iana.js';
 import type { UpdateMessage } from './message/update.js';
 import type { Nlri } from './nlri.js';
 import { formatRouteDistinguisher, type LabelledRoute, type VpnRoute } from './nlri-mpls.js';
@@ -114,11 +114,32 @@ export function exabgpExtendedCommunityString(c: Uint8Array): string {
   }
 }
 
+/**
+ * ExaBGP 4.x's AS path keys: every AS_SEQUENCE's ASNs in one `as-path` list, every
+ * AS_SET's in `as-set`, confederation segments in `confederation-path` /
+ * `confederation-set`; `as-path` and `confederation-path` are always shown (`[]`), the
+ * set keys only when non-empty.
+ */
+function exabgp4AsPath(segments: readonly AsPathSegment[]): Record<string, number[]> {
+  const pick = (type: number): number[] =>
+    segments.filter((s) => s.type === type).flatMap((s) => [...s.asns]);
+  const out: Record<string, number[]> = {
+    'as-path': pick(AsPathSegmentType.Sequence),
+    'confederation-path': pick(AsPathSegmentType.ConfedSequence),
+  };
+  const set = pick(AsPathSegmentType.Set);
+  const cset = pick(AsPathSegmentType.ConfedSet);
+  if (set.length > 0) out['as-set'] = set;
+  if (cset.length > 0) out['confederation-set'] = cset;
+  return out;
+}
+
 /** Whether ExaBGP's output would show this attribute: ExaBGP drops empty AS paths. */
 function attributeJson(
   a: PathAttribute,
   all: readonly PathAttribute[],
   context: BgpContext,
+  version: 4 | 5,
 ): [string, unknown] | undefined {
   switch (a.kind) {
     case 'origin':
@@ -130,6 +151,7 @@ function attributeJson(
         !context.fourOctetAs && as4?.kind === 'as4-path'
           ? reconstructAsPath(a.segments, as4.segments)
           : a.segments;
+      if (version === 4) return ['as-path', exabgp4AsPath(segments)];
       if (segments.length === 0) return undefined;
       const out: Record<string, unknown> = {};
       segments.forEach((s, i) => {
@@ -249,10 +271,23 @@ function mpNextHopKeys(safi: number, nh: Uint8Array): string[] {
  * reconstruction (ExaBGP merges AS4_PATH on 2-octet sessions). Extended community values
  * above 2^53 lose precision as JS numbers (the same numbers `JSON.parse` gives).
  */
+/** Options of {@link toExabgpUpdateJson}. */
+export interface ExabgpJsonOptions {
+  /**
+   * The ExaBGP major version whose JSON to produce (default 5, upstream's current form).
+   * 4 gives ExaBGP 4.x's form (Debian 12 ships 4.2): the AS path as flat `as-path`,
+   * `as-set`, `confederation-path` and `confederation-set` lists instead of numbered
+   * segments.
+   */
+  readonly version?: 4 | 5;
+}
+
 export function toExabgpUpdateJson(
   update: UpdateMessage,
   context: BgpContext = DEFAULT_CONTEXT,
+  options: ExabgpJsonOptions = {},
 ): ExabgpUpdateJson {
+  const version = options.version ?? 5;
   const attribute: Record<string, unknown> = {};
   const seen = new Set<number>();
   for (const a of update.attributes) {
@@ -260,8 +295,10 @@ export function toExabgpUpdateJson(
     // ExaBGP keeps the first of repeated attributes (RFC 7606 §3.g).
     if (seen.has(code)) continue;
     seen.add(code);
-    const kv = attributeJson(a, update.attributes, context);
-    if (kv !== undefined) attribute[kv[0]] = kv[1];
+    const kv = attributeJson(a, update.attributes, context, version);
+    if (kv === undefined) continue;
+    if (version === 4 && kv[0] === 'as-path') Object.assign(attribute, kv[1]);
+    else attribute[kv[0]] = kv[1];
   }
   const announce: Record<string, Record<string, ExabgpNlriJson[]>> = {};
   const withdraw: Record<string, ExabgpNlriJson[]> = {};

@@ -87,6 +87,7 @@ export {
   worstAction,
 } from './errors.js';
 export {
+  type ExabgpJsonOptions,
   type ExabgpNlriJson,
   type ExabgpUpdateJson,
   exabgpExtendedCommunityString,
