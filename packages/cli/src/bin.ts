@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { main } from './main.js';
 
 // The only side-effecting module of the package: run the command, set the exit code.
@@ -10,9 +10,29 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+// Backpressure: a write the stream could not take at once makes `drain()` wait for it.
+let blocked: Promise<void> | undefined;
 main(process.argv.slice(2), {
   stdout: (text) => {
-    process.stdout.write(text);
+    if (!process.stdout.write(text) && blocked === undefined) {
+      blocked = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+          blocked = undefined;
+          resolve();
+        });
+      });
+    }
+  },
+  drain: () => blocked ?? Promise.resolve(),
+  stderrIsTTY: process.stderr.isTTY === true,
+  openFile: async (path) => {
+    const handle = await open(path, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      await handle.close();
+      throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    }
+    return { size: stat.size, chunks: handle.createReadStream({ highWaterMark: 1 << 20 }) };
   },
   stderr: (text) => {
     process.stderr.write(text);

@@ -9,6 +9,7 @@ export {
 } from './bgp.js';
 export { CAPTURE_HELP, captureCommand, summary } from './commands/capture.js';
 export { DECODE_HELP, decodeCommand, guessProtocol, parseHexArgument } from './commands/decode.js';
+export { MRT_HELP, mrtCommand } from './commands/mrt.js';
 export {
   formatSpfTable,
   OSPF_HELP,
@@ -18,7 +19,7 @@ export {
   ospfPackets,
 } from './commands/ospf.js';
 export { BUILTIN_DECODERS, type BuiltinDecoder } from './decoders.js';
-export { ExitCode, type ExitCodeValue, type Io, UsageError } from './io.js';
+export { ExitCode, type ExitCodeValue, type Io, type OpenedFile, UsageError } from './io.js';
 export { jsonLine, toPlain } from './json.js';
 export {
   damageWarning,

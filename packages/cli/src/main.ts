@@ -1,5 +1,6 @@
 import { CAPTURE_HELP, captureCommand } from './commands/capture.js';
 import { DECODE_HELP, decodeCommand } from './commands/decode.js';
+import { MRT_HELP, mrtCommand } from './commands/mrt.js';
 import { OSPF_HELP, ospfCommand } from './commands/ospf.js';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from './io.js';
 import { UnreadableError } from './load.js';
@@ -9,12 +10,15 @@ export const MAIN_HELP = `Usage: routekit <command> [options]
 Commands:
   capture <file>          summarise a pcap/pcapng capture: frames and UDP/TCP flows
   decode <file | hex>     routing-protocol messages as JSON lines or a field tree
+  mrt <file>              MRT routing dumps (RIB, updates; gzip/bzip2) as bgpdump -m
+                          lines or JSON
   ospf spf <file> --router <id>
                           OSPF routes of a router, computed from the LSAs in a capture
 
 Run \`routekit <command> --help\` for a command's options.
 
-Exit codes: 0 ok, 1 usage, 2 unreadable input.
+Exit codes: 0 ok, 1 usage, 2 unreadable input, 3 damaged input (mrt: a damaged
+record was met; what could be read was printed).
 `;
 
 const COMMANDS: Readonly<
@@ -22,6 +26,7 @@ const COMMANDS: Readonly<
 > = {
   capture: { run: captureCommand, help: CAPTURE_HELP },
   decode: { run: decodeCommand, help: DECODE_HELP },
+  mrt: { run: mrtCommand, help: MRT_HELP },
   ospf: { run: ospfCommand, help: OSPF_HELP },
 };
 

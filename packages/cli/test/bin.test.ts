@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -58,4 +58,29 @@ test('the built routekit bin runs, prints JSON lines and sets exit codes', {
   const missing = await run(['capture', 'no-such-file.pcap']);
   expect(missing.code).toBe(2);
   expect(missing.err).toBe('routekit capture: cannot read no-such-file.pcap: ENOENT\n');
+});
+
+// Runs after the build above. `routekit mrt big.gz | head -1`: the closed pipe ends the
+// command quietly (exit 0, nothing on stderr), long before the file is read.
+test('routekit mrt into a pipe closed early (| head): exit 0, no stack trace', {
+  timeout: 60_000,
+}, async () => {
+  const child = spawn(process.execPath, [
+    bin,
+    'mrt',
+    vectorPath('mrt/bgpdump/bview.20020722.2337.gz'),
+  ]);
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  let first = '';
+  child.stdout.once('data', (d: Buffer) => {
+    first = d.toString().split('\n')[0] ?? '';
+    child.stdout.destroy();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(first).toMatch(/^TABLE_DUMP\|\d+\|B\|/);
+  expect(code).toBe(0);
+  expect(err).toBe('');
 });
