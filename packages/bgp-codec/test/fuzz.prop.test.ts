@@ -9,14 +9,16 @@
  * - `decodeMessage` returns (a throw fails the property) a value or a typed error code;
  * - within a time bound (a hang or a quadratic path shows up as a slow case);
  * - the result holds no more than a bound proportional to the input: bytes it owns
- *   (Uint8Arrays not aliasing the input, strings) and objects/array slots;
+ *   (Uint8Arrays not aliasing the input) and objects, strings and array slots;
  * - the input is not written to;
  * - a value re-encodes to as many bytes as were read, and that encoding decodes to an
  *   equal value (not byte-exact: prefix host bits are dropped, as RFC 4271 allows).
  *
- * The counts of cases per message type and context are printed at the end.
+ * MRT records (`decodeMrtRecord`) from small vectors get the same checks. The counts of
+ * cases per message type and context are printed at the end.
  */
-import { arbMutation, type LengthField } from '@routekit/testkit';
+import { gunzipSync } from 'node:zlib';
+import { arbMutation, type LengthField, loadVector } from '@routekit/testkit';
 import { toHex, WIRE_ERROR_CODES } from '@routekit/wire';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,10 +33,19 @@ import {
   MAX_MESSAGE_LENGTH,
   messageEncodingLength,
 } from '../src/index.js';
+import { decodeMrtRecord, encodeMrtRecord, mrtRecords } from '../src/mrt/index.js';
 import { arbContext, arbMessage, arbUpdate } from '../src/testing.js';
 import { bgpCaptureFiles, bgpMessages, GUESSES } from './helpers.js';
 
-const CODES: ReadonlySet<string> = new Set([...BGP_ERROR_CODES, ...WIRE_ERROR_CODES]);
+const MRT_CODES = [
+  'record-too-long',
+  'bad-header',
+  'truncated-record',
+  'bad-value',
+  'decompress-error',
+  'io-error',
+];
+const CODES: ReadonlySet<string> = new Set([...BGP_ERROR_CODES, ...WIRE_ERROR_CODES, ...MRT_CODES]);
 const NUM_RUNS = fc.readConfigureGlobal().numRuns ?? 100;
 /** Generous per-test timeout: the fuzz script runs a million cases per property. */
 const TIMEOUT = 30_000 + NUM_RUNS * 20;
@@ -244,6 +255,78 @@ function check(kind: string, bytes: Uint8Array, contextName: string, context: Bg
   if (back.ok) expect(back.value).toEqual(d.value);
 }
 
+// ------------------------------------------------------------------ MRT
+/** Records of small MRT vectors (RIB with ADD-PATH, BGP4MP, IPv6, TABLE_DUMP), one per (type, subtype, length). */
+const MRT_SEEDS: readonly Uint8Array[] = (() => {
+  const files = [
+    'mrt/mrtparse/bird-mrtdump_bgp',
+    'mrt/mrtparse/bird-mrtdump_rib',
+    'mrt/mrtparse/bird6-mrtdump_rib',
+    'mrt/mrtparse/openbgpd_bgp',
+    'mrt/mrtparse/openbgpd_rib_table-v2',
+    'mrt/mrtparse/quagga_bgp',
+    'mrt/bgpdump/bview.ipv4_unicast_add_path.gz',
+    'mrt/bgpkit/rrc00_2000.01_updates.20000102.2014.gz',
+  ];
+  const seen = new Set<string>();
+  const out: Uint8Array[] = [];
+  for (const file of files) {
+    const raw = loadVector(file);
+    const bytes = file.endsWith('.gz') ? new Uint8Array(gunzipSync(raw)) : raw;
+    let n = 0;
+    for (const item of mrtRecords(bytes)) {
+      if (!item.ok || n++ > 400) break;
+      const at = item.offset;
+      const len = 12 + new DataView(bytes.buffer, bytes.byteOffset + at + 8, 4).getUint32(0);
+      const key = `${item.record.type}/${item.record.subtype}/${len}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(bytes.slice(at, at + len));
+    }
+  }
+  return out;
+})();
+
+/** BGP4MP: the embedded BGP message's length field (after the peer/local addresses). */
+function mrtInnerLengths(b: Uint8Array): LengthField[] {
+  const type = (b[4]! << 8) | b[5]!;
+  if (type !== 16 || b.length < 20) return [];
+  const subtype = (b[6]! << 8) | b[7]!;
+  const as4 = subtype === 4 || subtype === 5 || subtype === 7 || subtype === 9 || subtype === 11;
+  const afi = as4 ? (b[22]! << 8) | b[23]! : (b[18]! << 8) | b[19]!;
+  const head = 12 + (as4 ? 8 : 4) + 2 + 2;
+  const marker = head + 2 * (afi === 2 ? 16 : 4);
+  return marker + 18 <= b.length ? [{ offset: marker + 16, width: 2 }] : [];
+}
+
+function checkMrt(bytes: Uint8Array): void {
+  const copy = bytes.slice();
+  const t0 = performance.now();
+  const d = decodeMrtRecord(bytes);
+  const ms = performance.now() - t0;
+  const tally = TALLY.get('mrt-record')!;
+  tally.cases++;
+  tally.ms += ms;
+  tally.maxMs = Math.max(tally.maxMs, ms);
+  expect(ms, 'decode time').toBeLessThan(250 + bytes.length / 20);
+  expect(toHex(bytes), 'input unchanged').toBe(toHex(copy));
+  if (!d.ok) {
+    tally.errors++;
+    expect(CODES.has(d.error.code), `typed code, got ${d.error.code}`).toBe(true);
+    return;
+  }
+  tally.ok++;
+  expect(d.bytesRead).toBeLessThanOrEqual(bytes.length);
+  const f = footprint(d.value, bytes);
+  expect(f.bytes, 'owned bytes').toBeLessThanOrEqual(2 * bytes.length + 64);
+  expect(f.nodes, 'objects and array slots').toBeLessThanOrEqual(4 * bytes.length + 64);
+  const again = encodeMrtRecord(d.value);
+  expect(again.length, 're-encoded length').toBe(d.bytesRead);
+  const back = decodeMrtRecord(again);
+  expect(back.ok).toBe(true);
+  if (back.ok) expect(back.value).toEqual(d.value);
+}
+
 // ------------------------------------------------------------------ properties
 const KINDS: readonly Kind[] = ['open', 'update', 'notification', 'keepalive', 'route-refresh'];
 const NAMED = Object.keys(CONTEXTS);
@@ -288,6 +371,25 @@ describe('fuzz: mutated messages never throw, hang, over-allocate or mutate inpu
     );
   }
 
+  it(
+    'mrt-record',
+    () => {
+      TALLY.set('mrt-record', { cases: 0, ok: 0, errors: 0, maxMs: 0, ms: 0, byContext: {} });
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...MRT_SEEDS).chain((seed) =>
+            arbMutation(seed, {
+              lengthFields: [{ offset: 8, width: 4 }, ...mrtInnerLengths(seed)],
+              maxSteps: 3,
+            }),
+          ),
+          (mutation) => checkMrt(mutation.bytes),
+        ),
+      );
+    },
+    TIMEOUT,
+  );
+
   it('generated seeds are valid before mutation', () => {
     for (const kind of KINDS) {
       fc.assert(
@@ -308,7 +410,7 @@ afterAll(() => {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    return `  ${kind}: ${t.cases} cases (${t.ok} decoded, ${t.errors} typed errors), decode ${t.ms.toFixed(0)} ms total, slowest ${t.maxMs.toFixed(2)} ms; contexts: ${contexts}`;
+    return `  ${kind}: ${t.cases} cases (${t.ok} decoded, ${t.errors} typed errors), decode ${t.ms.toFixed(0)} ms total, slowest ${t.maxMs.toFixed(2)} ms${contexts === '' ? '' : `; contexts: ${contexts}`}`;
   });
   if (rows.length > 0) console.log(`bgp-codec fuzz (FC_NUM_RUNS=${NUM_RUNS}):\n${rows.join('\n')}`);
 });
