@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { findVectors, vectorPath } from '@routekit/testkit';
 import { describe, expect, it } from 'vitest';
 import { BgpdumpFormatter, readMrt } from '../src/mrt/index.js';
@@ -30,7 +30,7 @@ describe('MRT vector table', () => {
   });
 });
 
-describe.each(MRT_VECTORS)('$file', (v) => {
+describe.each(MRT_VECTORS)('$file', { timeout: 60_000 }, (v) => {
   it(`frames ${Object.values(v.records).reduce((a, b) => a + b, 0)} records by type, ${v.errors} errors`, () => {
     const r = mrtFile(v.file);
     expect(r.records).toEqual(v.records);
@@ -43,6 +43,19 @@ describe.each(MRT_VECTORS)('$file', (v) => {
 
   it(`prints ${v.lines} bgpdump -m lines`, () => {
     expect(mrtFile(v.file).lines).toHaveLength(v.lines);
+  });
+
+  it("streams the compressed file (readMrt, messages: 'raw') to the same lines", async () => {
+    const f = new BgpdumpFormatter();
+    const lines: string[] = [];
+    let errors = 0;
+    const source = createReadStream(vectorPath(`mrt/${v.file}`), { highWaterMark: 1 << 16 });
+    for await (const item of readMrt(source, { messages: 'raw' })) {
+      if (item.ok) f.formatInto(item.record, lines);
+      else errors++;
+    }
+    expect(errors).toBe(v.errors);
+    expect(firstDifference(lines, mrtFile(v.file).lines)).toBeUndefined();
   });
 
   if (v.shipped) {

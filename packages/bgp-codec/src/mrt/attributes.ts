@@ -7,6 +7,7 @@ import {
 } from '../attribute/attribute.js';
 import type { BgpContext } from '../context.js';
 import { AttrFlag, AttrTypeCode } from '../iana.js';
+import { fastAttribute } from './fast-attribute.js';
 
 /*
  * RFC 6396 §4.3.4: path attributes of a RIB entry are encoded as in an UPDATE, except
@@ -75,7 +76,10 @@ export function readRibAttributes(r: Reader, context: BgpContext): RibAttributes
       attributes.push({ kind: 'mp-reach-next-hop', flags, nextHop: value.subarray(1) });
       continue;
     }
-    attributes.push(decodeAttributeValue(value, valueOffset, type, flags, context).attribute);
+    const fast = fastAttribute(value, 0, len, type, flags, context.fourOctetAs, true);
+    attributes.push(
+      fast ?? decodeAttributeValue(value, valueOffset, type, flags, context).attribute,
+    );
   }
   return { attributes, unparsedAttributes };
 }

@@ -140,8 +140,16 @@ export function writeEmbedded(w: Writer, m: EmbeddedMessage, context: BgpContext
   w.bytes(m.kind === 'raw' ? m.bytes : encodeMessage(m.message, context));
 }
 
-export function readMessage(r: Reader, as4: boolean, addPath: boolean): Bgp4mpMessageBody {
+export function readMessage(
+  r: Reader,
+  as4: boolean,
+  addPath: boolean,
+  decodeMessages = true,
+): Bgp4mpMessageBody {
   const peer = readPeer(r, as4);
+  if (!decodeMessages) {
+    return { kind: 'bgp4mp-message', ...peer, message: { kind: 'raw', bytes: r.rest() } };
+  }
   return {
     kind: 'bgp4mp-message',
     ...peer,

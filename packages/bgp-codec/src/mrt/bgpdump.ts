@@ -185,9 +185,9 @@ interface Summary {
   readonly communities: string | undefined;
   readonly atomic: string;
   readonly aggregator: string;
-  /** MP_REACH_NLRI (full form) by `afi/safi`, first one only. */
-  readonly mpReach: ReadonlyMap<string, { nextHop: Uint8Array; nlri: MpNlri }>;
-  readonly mpUnreach: ReadonlyMap<string, MpNlri>;
+  /** MP_REACH_NLRI (full form) by `afi/safi`, first one only; undefined when none. */
+  readonly mpReach: Map<string, { nextHop: Uint8Array; nlri: MpNlri }> | undefined;
+  readonly mpUnreach: Map<string, MpNlri> | undefined;
   /** Next hop of an abbreviated (RIB) MP_REACH, or of an IPv6 unicast one. */
   readonly ipv6NextHop: Uint8Array | undefined;
 }
@@ -213,8 +213,8 @@ function summarize(
   let agg4As: number | undefined;
   let agg4Addr = NONE;
   let ipv6NextHop: Uint8Array | undefined;
-  const mpReach = new Map<string, { nextHop: Uint8Array; nlri: MpNlri }>();
-  const mpUnreach = new Map<string, MpNlri>();
+  let mpReach: Map<string, { nextHop: Uint8Array; nlri: MpNlri }> | undefined;
+  let mpUnreach: Map<string, MpNlri> | undefined;
   for (const attr of attrs) {
     let a = attr;
     if (a.kind === 'raw' && (a.typeCode === 14 || a.typeCode === 15)) {
@@ -258,12 +258,14 @@ function summarize(
         break;
       case 'mp-reach': {
         const key = `${a.afi}/${a.safi}`;
+        mpReach ??= new Map();
         if (!mpReach.has(key)) mpReach.set(key, { nextHop: a.nextHop, nlri: a.nlri });
         if (a.afi === 2 && a.safi === 1) ipv6NextHop ??= a.nextHop;
         break;
       }
       case 'mp-unreach': {
         const key = `${a.afi}/${a.safi}`;
+        mpUnreach ??= new Map();
         if (!mpUnreach.has(key)) mpUnreach.set(key, a.withdrawn);
         break;
       }
@@ -427,8 +429,9 @@ export class BgpdumpFormatter {
         addPath ? `${w}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${w}${prefixText(x.prefix)}`,
       );
     }
-    for (const key of FAMILY_ORDER) {
-      for (const x of routesOf(s.mpUnreach.get(key))) {
+    const unreach = s.mpUnreach;
+    for (const key of unreach === undefined ? [] : FAMILY_ORDER) {
+      for (const x of routesOf(unreach?.get(key))) {
         out.push(
           addPath ? `${w}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${w}${prefixText(x.prefix)}`,
         );
@@ -443,8 +446,9 @@ export class BgpdumpFormatter {
         out.push(`${a}${prefixText(x.prefix)}${id}|${rest}${tail}`);
       }
     }
-    for (const key of FAMILY_ORDER) {
-      const mp = s.mpReach.get(key);
+    const reach = s.mpReach;
+    for (const key of reach === undefined ? [] : FAMILY_ORDER) {
+      const mp = reach?.get(key);
       if (mp === undefined) continue;
       const v6 = key.startsWith('2/');
       // bgpdump prints LOCAL_PREF and MED of IPv4 MP routes as signed integers.

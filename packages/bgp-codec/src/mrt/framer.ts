@@ -1,6 +1,11 @@
 import { MAX_RECORD_LENGTH, type MrtDecodeError } from './errors.js';
 import { isExtendedTimestampType, MrtType } from './iana.js';
-import { decodeMrtRecord, MRT_HEADER_LENGTH, type MrtRecord } from './record.js';
+import {
+  decodeMrtRecord,
+  MRT_HEADER_LENGTH,
+  type MrtDecodeOptions,
+  type MrtRecord,
+} from './record.js';
 
 /** One item of a record stream: a record and its file offset, or the error that ended a stretch. */
 export type MrtItem =
@@ -15,6 +20,8 @@ export interface MrtFramingOptions {
    * does.
    */
   readonly resync?: boolean;
+  /** See {@link MrtDecodeOptions.messages}. */
+  readonly messages?: 'decode' | 'raw';
 }
 
 /** Highest subtype of each known type (for the resync plausibility check). */
@@ -62,6 +69,7 @@ export function plausibleHeader(b: Uint8Array, i: number, lastTime: number | und
  */
 export class MrtFramer {
   readonly #resync: boolean;
+  readonly #messages: 'decode' | 'raw';
   #buf: Uint8Array = new Uint8Array(0);
   /** File offset of `#buf[0]`. */
   #base = 0;
@@ -71,6 +79,7 @@ export class MrtFramer {
 
   constructor(options?: MrtFramingOptions) {
     this.#resync = options?.resync === true;
+    this.#messages = options?.messages ?? 'decode';
   }
 
   /** Whether an error stopped the stream (without resync). */
@@ -86,11 +95,16 @@ export class MrtFramer {
   /** Frame the records completed by `chunk`. */
   *push(chunk: Uint8Array): Generator<MrtItem, void, undefined> {
     if (this.#stopped || chunk.length === 0) return;
-    if (this.#buf.length === 0) this.#buf = chunk;
+    // A plain view: subarrays of a Node Buffer are Buffers, slower to make.
+    const plain =
+      chunk.constructor === Uint8Array
+        ? chunk
+        : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.#buf.length === 0) this.#buf = plain;
     else {
       const joined = new Uint8Array(this.#buf.length + chunk.length);
       joined.set(this.#buf, 0);
-      joined.set(chunk, this.#buf.length);
+      joined.set(plain, this.#buf.length);
       this.#buf = joined;
     }
     yield* this.#frame(false);
@@ -154,6 +168,7 @@ export class MrtFramer {
       const offset = this.#base + pos;
       const res = decodeMrtRecord(buf.subarray(pos, pos + MRT_HEADER_LENGTH + length), {
         baseOffset: offset,
+        messages: this.#messages,
       });
       if (!res.ok) {
         yield* this.#damage(pos, 'bad-header', res.error.detail ?? res.error.code, res.error);

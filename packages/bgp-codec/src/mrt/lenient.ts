@@ -5,6 +5,7 @@ import type { BgpContext } from '../context.js';
 import type { UpdateMessage } from '../message/update.js';
 import type { Nlri } from '../nlri.js';
 import type { RibAttribute } from './attributes.js';
+import { fastAttribute } from './fast-attribute.js';
 
 /*
  * bgpdump reads a BGP UPDATE that does not decode strictly (for example ADD-PATH NLRI in a
@@ -57,28 +58,25 @@ class Lenient {
   }
 }
 
-function addressOf(family: 4 | 6, a: Uint8Array): Address {
-  const w = (i: number): number =>
-    ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
-  return family === 4
-    ? { family: 4, value: w(0) }
-    : { family: 6, words: [w(0), w(4), w(8), w(12)] };
-}
-
 function prefixList(s: Lenient, family: 4 | 6, addPath: boolean): Nlri[] {
   const out: Nlri[] = [];
+  const b = s.b;
   while (s.left > 0) {
     const pathId = addPath ? s.u32() : undefined;
     const length = s.u8();
     const n = (length + 7) >> 3;
     if (s.left < n) break;
-    const raw = new Uint8Array(Math.max(16, n));
-    raw.set(s.b.subarray(s.pos, s.pos + n));
+    const p = s.pos;
     s.pos += n;
+    const at = (i: number): number => (i < n ? b[p + i]! : 0);
     // bgpdump copies the prefix bytes into a 16-byte address followed by the length byte:
     // a longer prefix overwrites the length (and is printed that way).
-    const shown = n > 16 ? raw[16]! : length;
-    const prefix = { family, address: addressOf(family, raw), length: shown } as unknown as Prefix;
+    const shown = n > 16 ? at(16) : length;
+    const w = (i: number): number =>
+      ((at(i) << 24) | (at(i + 1) << 16) | (at(i + 2) << 8) | at(i + 3)) >>> 0;
+    const address: Address =
+      family === 4 ? { family: 4, value: w(0) } : { family: 6, words: [w(0), w(4), w(8), w(12)] };
+    const prefix = { family, address, length: shown } as unknown as Prefix;
     out.push(pathId === undefined ? { prefix } : { prefix, pathId });
   }
   return out;
@@ -136,9 +134,12 @@ export function lenientUpdate(
     let attr: PathAttribute | RibAttribute | undefined;
     if (type === 14) attr = mpReach(v, flags, addPath);
     else if (type === 15) attr = mpUnreach(v, flags, addPath);
-    else {
-      const value = bytes.subarray(v.pos, v.end);
-      attr = decodeAttributeValue(value, v.pos, type, flags, context).attribute;
+    else if (type <= 8 || type === 17 || type === 18) {
+      attr = fastAttribute(bytes, v.pos, len, type, flags, as4, false);
+      if (attr === undefined) {
+        const value = bytes.subarray(v.pos, v.end);
+        attr = decodeAttributeValue(value, v.pos, type, flags, context).attribute;
+      }
     }
     if (attr !== undefined) attributes.push(attr);
   }

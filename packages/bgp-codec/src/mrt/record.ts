@@ -2,6 +2,7 @@ import {
   type Decoded,
   decode,
   fail,
+  isDecodeFailure,
   type Reader,
   type WireErrorCode,
   Writer,
@@ -108,7 +109,7 @@ export interface MrtRecord {
   readonly trailing?: Uint8Array;
 }
 
-function readBody(r: Reader, type: number, subtype: number): MrtBody {
+function readBody(r: Reader, type: number, subtype: number, decodeMessages: boolean): MrtBody {
   switch (type) {
     case MrtType.TableDump:
       if (subtype === 1 || subtype === 2) return readTableDump(r, subtype === 1 ? 4 : 6);
@@ -126,7 +127,7 @@ function readBody(r: Reader, type: number, subtype: number): MrtBody {
       if (subtype === Bgp4mpSubtype.StateChange) return readStateChange(r, false);
       if (subtype === Bgp4mpSubtype.StateChangeAs4) return readStateChange(r, true);
       const m = BGP4MP_MESSAGE_SUBTYPES[subtype];
-      if (m !== undefined) return readMessage(r, m.as4, m.addPath);
+      if (m !== undefined) return readMessage(r, m.as4, m.addPath, decodeMessages);
       break;
     }
     case MrtType.Bgp:
@@ -148,6 +149,12 @@ function readBody(r: Reader, type: number, subtype: number): MrtBody {
 export interface MrtDecodeOptions {
   /** Offset of `bytes[0]` in the file, for error offsets (default 0). */
   readonly baseOffset?: number;
+  /**
+   * `'decode'` (default): BGP messages of BGP4MP records are decoded. `'raw'`: they are
+   * left as `{ kind: 'raw', bytes }` without an error, for readers that only need some of
+   * them (decode those with `decodeMessage`); `BgpdumpFormatter` reads raw ones itself.
+   */
+  readonly messages?: 'decode' | 'raw';
 }
 
 /**
@@ -188,22 +195,16 @@ export function decodeMrtRecord(
           fail('truncated-record', start + 8, { length: 4, detail: 'no microseconds' });
         microseconds = body.u32('mrt.microseconds');
       }
-      const bodyStart = body.offset;
+      const all = body.peekBytes(body.remaining);
       let value: MrtBody;
       let trailing: Uint8Array | undefined;
-      const res = decode(
-        body.peekBytes(body.remaining),
-        (b) => {
-          const v = readBody(b, type, subtype);
-          return { v, t: b.remaining > 0 ? b.rest() : undefined };
-        },
-        { baseOffset: bodyStart },
-      );
-      if (res.ok) {
-        value = res.value.v;
-        trailing = res.value.t;
-      } else {
-        value = { kind: 'raw', data: body.peekBytes(body.remaining), error: res.error };
+      try {
+        value = readBody(body, type, subtype, options?.messages !== 'raw');
+        if (body.remaining > 0) trailing = body.rest();
+      } catch (e) {
+        // A body that does not decode is kept raw with its error; other exceptions are bugs.
+        if (!isDecodeFailure(e)) throw e;
+        value = { kind: 'raw', data: all, error: e.error as MrtDecodeError };
       }
       const rec: { -readonly [K in keyof MrtRecord]: MrtRecord[K] } = {
         timestamp,
