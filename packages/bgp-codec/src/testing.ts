@@ -388,3 +388,6 @@ export function arbContextAndMessage(): fc.Arbitrary<{ context: BgpContext; mess
     arbMessage(context).map((message) => ({ context, message })),
   );
 }
+
+/** MRT records (RFC 6396, RFC 8050) for `@routekit/bgp-codec/mrt`. */
+export { arbMrtAddress, arbMrtRecord, arbRibAttributes } from './mrt/arbitraries.js';
