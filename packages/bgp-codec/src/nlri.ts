@@ -92,28 +92,42 @@ function readIpv4(r: Reader, n: number, length: number, left: number): Ipv4Prefi
   return { family: 4, address: { family: 4, value: (value & MASK32[length]!) >>> 0 }, length };
 }
 
+/** Bytes of the IPv6 prefix being read, and its words (scratch: readers are synchronous). */
+let ipv6PrefixBytes = 0;
+const IPV6_WORDS: number[] = [0, 0, 0, 0];
+
+/** Whole words as uint32 reads, the tail byte by byte: no byte view. */
+function readIpv6Words(r: Reader): void {
+  const n = ipv6PrefixBytes;
+  const w = IPV6_WORDS;
+  w[0] = 0;
+  w[1] = 0;
+  w[2] = 0;
+  w[3] = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) w[i >>> 2] = r.u32();
+  for (; i < n; i++) w[i >>> 2]! |= r.u8() << (24 - 8 * (i & 3));
+}
+
+/** Word `k` (0..3) of an IPv6 address masked to a prefix of `length` bits. */
+function maskedWord(length: number, k: number): number {
+  const left = length - 32 * k;
+  return left <= 0 ? 0 : left >= 32 ? IPV6_WORDS[k]! >>> 0 : (IPV6_WORDS[k]! & MASK32[left]!) >>> 0;
+}
+
 function readIpv6(r: Reader, n: number, length: number): Ipv6Prefix {
-  const b = r.bytes(n, 'nlri.prefix');
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let w3 = 0;
-  for (let i = 0; i < n; i++) {
-    const v = b[i]! << (24 - 8 * (i & 3));
-    if (i < 4) w0 |= v;
-    else if (i < 8) w1 |= v;
-    else if (i < 12) w2 |= v;
-    else w3 |= v;
-  }
-  const m = (k: number): number => {
-    const left = length - 32 * k;
-    return left <= 0 ? 0 : left >= 32 ? 0xffff_ffff : MASK32[left]!;
-  };
+  ipv6PrefixBytes = n;
+  r.field('nlri.prefix', readIpv6Words);
   return {
     family: 6,
     address: {
       family: 6,
-      words: [(w0 & m(0)) >>> 0, (w1 & m(1)) >>> 0, (w2 & m(2)) >>> 0, (w3 & m(3)) >>> 0],
+      words: [
+        maskedWord(length, 0),
+        maskedWord(length, 1),
+        maskedWord(length, 2),
+        maskedWord(length, 3),
+      ],
     },
     length,
   };
