@@ -1,6 +1,7 @@
 import { formatAddress, ipv4 } from '@routekit/prefix';
 import {
   diffFields,
+  type FieldMismatch,
   formatMismatches,
   type OurFrame,
   requireTshark,
@@ -12,7 +13,13 @@ import {
   attributeTypeCode,
   type BgpMessage,
   capabilityCode,
+  formatRouteDistinguisher,
+  isBottomOfStack,
+  labelValue,
+  type MpNlri,
+  mpNextHops,
   openCapabilities,
+  updateAction,
 } from '../src/index.js';
 import { bgpCaptureFiles, bgpMessages, decodeBest } from './helpers.js';
 
@@ -26,6 +33,15 @@ const TYPE: Record<BgpMessage['kind'], number> = {
   'route-refresh': 5,
 };
 
+const PA = 'bgp.update.path_attribute';
+
+/** tshark's label stack text of one route: `100,200 (bottom)`. */
+function labelText(labels: readonly number[]): string {
+  const last = labels[labels.length - 1];
+  const text = labels.map(labelValue).join(',');
+  return last !== undefined && isBottomOfStack(last) ? `${text} (bottom)` : text;
+}
+
 /** Append our decode of one message, in tshark's field names. */
 function addFields(
   f: Record<string, Values>,
@@ -37,86 +53,281 @@ function addFields(
     f[k] ??= [];
     f[k].push(...v);
   };
+  const mpRoutes = (n: MpNlri, dir: 'reach' | 'unreach', afi: number): void => {
+    if (n.kind === 'raw') return;
+    for (const r of n.routes) {
+      if ('labels' in r) push('bgp.label_stack', labelText(r.labels));
+      if ('rd' in r) push('bgp.rd', formatRouteDistinguisher(r.rd));
+      // tshark has no field for VPN-IPv6 prefixes (only the item text).
+      if (afi === 2 && 'rd' in r) continue;
+      push(`bgp.mp_${dir}_nlri_ipv${afi === 1 ? 4 : 6}_prefix`, formatAddress(r.prefix.address));
+    }
+  };
   push('bgp.type', TYPE[m.kind]);
   push('bgp.length', length);
   if (m.kind === 'open') {
     push('bgp.open.myas', m.myAs);
     push('bgp.open.holdtime', m.holdTime);
     push('bgp.open.identifier', formatAddress(ipv4(m.bgpId)));
-    push('bgp.cap.type', ...openCapabilities(m).map(capabilityCode));
+    const caps = openCapabilities(m);
+    push('bgp.cap.type', ...caps.map(capabilityCode));
+    for (const c of caps) {
+      if (c.kind === 'multiprotocol') {
+        push('bgp.cap.mp.afi', c.afi);
+        push('bgp.cap.mp.safi', c.safi);
+      }
+      if (c.kind === 'four-octet-as') push('bgp.cap.4as', c.asn);
+      if (c.kind === 'add-path') {
+        for (const x of c.families) {
+          push('bgp.cap.ap.afi', x.afi);
+          push('bgp.cap.ap.safi', x.safi);
+          push('bgp.cap.ap.sendreceive', x.sendReceive);
+        }
+      }
+      if (c.kind === 'graceful-restart') push('bgp.cap.gr.timers.restart_time', c.time);
+      if (c.kind === 'extended-next-hop') {
+        for (const e of c.entries) {
+          push('bgp.cap.enh.afi', e.afi);
+          push('bgp.cap.enh.safi', e.safi);
+          push('bgp.cap.enh.nhafi', e.nextHopAfi);
+        }
+      }
+    }
+  }
+  if (m.kind === 'notification') push('bgp.notify.major_error', m.code);
+  if (m.kind === 'route-refresh') {
+    push('bgp.route_refresh.afi', m.afi);
+    push('bgp.route_refresh.safi', m.safi);
   }
   if (m.kind !== 'update') return;
-  for (const r of m.nlri) push('bgp.nlri_prefix', formatAddress(r.prefix.address));
+  for (const r of m.withdrawn) push('bgp.withdrawn_prefix', formatAddress(r.prefix.address));
   for (const a of m.attributes) {
-    push('bgp.update.path_attribute.type_code', attributeTypeCode(a));
-    if (a.kind === 'origin') push('bgp.update.path_attribute.origin', a.origin);
-    if (a.kind === 'next-hop')
-      push('bgp.update.path_attribute.next_hop', formatAddress(ipv4(a.nextHop)));
-    if (a.kind === 'med') push('bgp.update.path_attribute.multi_exit_disc', a.value);
-    if (a.kind === 'local-pref') push('bgp.update.path_attribute.local_pref', a.value);
-    if (a.kind === 'as-path') {
-      const field = `bgp.update.path_attribute.as_path_segment.${fourOctetAs ? 'as4' : 'as2'}`;
+    push(`${PA}.type_code`, attributeTypeCode(a));
+    if (a.kind === 'origin') push(`${PA}.origin`, a.origin);
+    if (a.kind === 'next-hop') push(`${PA}.next_hop`, formatAddress(ipv4(a.nextHop)));
+    if (a.kind === 'med') push(`${PA}.multi_exit_disc`, a.value);
+    if (a.kind === 'local-pref') push(`${PA}.local_pref`, a.value);
+    if (a.kind === 'originator-id') push(`${PA}.originator_id`, formatAddress(ipv4(a.value)));
+    if (a.kind === 'cluster-list') {
+      push('bgp.path_attribute.cluster_id', ...a.clusterIds.map((c) => formatAddress(ipv4(c))));
+    }
+    if (a.kind === 'as-path' || a.kind === 'as4-path') {
+      const four = a.kind === 'as4-path' || fourOctetAs;
+      const field = `${PA}.as_path_segment.${four ? 'as4' : 'as2'}`;
       for (const s of a.segments) push(field, ...s.asns);
     }
     if (a.kind === 'communities') {
-      push('bgp.update.path_attribute.community_as', ...a.communities.map((c) => c >>> 16));
-      push('bgp.update.path_attribute.community_value', ...a.communities.map((c) => c & 0xffff));
+      push(`${PA}.community_as`, ...a.communities.map((c) => c >>> 16));
+      push(`${PA}.community_value`, ...a.communities.map((c) => c & 0xffff));
     }
-    if (a.kind === 'mp-reach' && a.afi === 2 && a.nlri.kind === 'prefixes') {
-      for (const r of a.nlri.routes)
-        push('bgp.mp_reach_nlri_ipv6_prefix', formatAddress(r.prefix.address));
+    if (a.kind === 'large-communities') {
+      push('bgp.large_communities.ga', ...a.communities.map((c) => c.global));
+      push('bgp.large_communities.ldp1', ...a.communities.map((c) => c.local1));
+      push('bgp.large_communities.ldp2', ...a.communities.map((c) => c.local2));
+    }
+    if (a.kind === 'extended-communities') {
+      push('bgp.ext_com.type', ...a.communities.map((c) => c[0]!));
+    }
+    if (a.kind === 'mp-reach') {
+      push(`${PA}.mp_reach_nlri.afi`, a.afi);
+      push(`${PA}.mp_reach_nlri.safi`, a.safi);
+      (mpNextHops(a.safi, a.nextHop) ?? []).forEach((h, i) => {
+        if (h.rd !== undefined) {
+          push(`${PA}.mp_reach_nlri.next_hop.rd`, formatRouteDistinguisher(h.rd));
+        }
+        // RFC 2545 §3: a second IPv6 address is the link-local one.
+        const field = `${PA}.mp_reach_nlri.next_hop.ipv${h.address.includes(':') ? 6 : 4}`;
+        push(i === 1 ? `${field}.link_local` : field, h.address);
+      });
+      mpRoutes(a.nlri, 'reach', a.afi);
+    }
+    if (a.kind === 'mp-unreach') {
+      push(`${PA}.mp_unreach_nlri.afi`, a.afi);
+      push(`${PA}.mp_unreach_nlri.safi`, a.safi);
+      mpRoutes(a.withdrawn, 'unreach', a.afi);
     }
   }
+  for (const r of m.nlri) push('bgp.nlri_prefix', formatAddress(r.prefix.address));
 }
 
-const FIELDS: readonly string[] = [
-  'bgp.type',
-  'bgp.length',
-  'bgp.open.myas',
-  'bgp.open.holdtime',
-  'bgp.open.identifier',
-  'bgp.cap.type',
-  'bgp.nlri_prefix',
-  'bgp.update.path_attribute.type_code',
-  'bgp.update.path_attribute.origin',
-  'bgp.update.path_attribute.next_hop',
-  'bgp.update.path_attribute.multi_exit_disc',
-  'bgp.update.path_attribute.local_pref',
-  'bgp.update.path_attribute.as_path_segment.as2',
-  'bgp.update.path_attribute.as_path_segment.as4',
-  'bgp.update.path_attribute.community_as',
-  'bgp.update.path_attribute.community_value',
-  'bgp.mp_reach_nlri_ipv6_prefix',
-];
+/** The fields compared, by group. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  header: ['bgp.type', 'bgp.length'],
+  open: ['bgp.open.myas', 'bgp.open.holdtime', 'bgp.open.identifier'],
+  capabilities: [
+    'bgp.cap.type',
+    'bgp.cap.mp.afi',
+    'bgp.cap.mp.safi',
+    'bgp.cap.4as',
+    'bgp.cap.ap.afi',
+    'bgp.cap.ap.safi',
+    'bgp.cap.ap.sendreceive',
+    'bgp.cap.gr.timers.restart_time',
+    'bgp.cap.enh.afi',
+    'bgp.cap.enh.safi',
+    'bgp.cap.enh.nhafi',
+  ],
+  'notification / route refresh': [
+    'bgp.notify.major_error',
+    'bgp.route_refresh.afi',
+    'bgp.route_refresh.safi',
+  ],
+  prefixes: [
+    'bgp.nlri_prefix',
+    'bgp.withdrawn_prefix',
+    'bgp.mp_reach_nlri_ipv4_prefix',
+    'bgp.mp_reach_nlri_ipv6_prefix',
+    'bgp.mp_unreach_nlri_ipv4_prefix',
+    'bgp.mp_unreach_nlri_ipv6_prefix',
+    'bgp.label_stack',
+    'bgp.rd',
+  ],
+  attributes: [
+    `${PA}.type_code`,
+    `${PA}.origin`,
+    `${PA}.multi_exit_disc`,
+    `${PA}.local_pref`,
+    `${PA}.originator_id`,
+    'bgp.path_attribute.cluster_id',
+  ],
+  'AS paths': [`${PA}.as_path_segment.as2`, `${PA}.as_path_segment.as4`],
+  communities: [
+    `${PA}.community_as`,
+    `${PA}.community_value`,
+    'bgp.large_communities.ga',
+    'bgp.large_communities.ldp1',
+    'bgp.large_communities.ldp2',
+    'bgp.ext_com.type',
+  ],
+  'next hops': [
+    `${PA}.next_hop`,
+    `${PA}.mp_reach_nlri.next_hop.ipv4`,
+    `${PA}.mp_reach_nlri.next_hop.ipv6`,
+    `${PA}.mp_reach_nlri.next_hop.ipv6.link_local`,
+    `${PA}.mp_reach_nlri.next_hop.rd`,
+  ],
+  'MP families': [
+    `${PA}.mp_reach_nlri.afi`,
+    `${PA}.mp_reach_nlri.safi`,
+    `${PA}.mp_unreach_nlri.afi`,
+    `${PA}.mp_unreach_nlri.safi`,
+  ],
+};
+const FIELDS: readonly string[] = Object.values(GROUPS).flat();
 
-/** Well-formed captures of plain IPv4/IPv6 sessions (tshark's view of the others differs by design). */
-const files = bgpCaptureFiles().filter((f) =>
-  /^bgp\/(packetlife|arkime|ndpi)\/|^bgp\/ryu\/bgp4-/.test(f),
-);
+/**
+ * tshark 4.0 reads VPN-IPv6 routes (AFI 2 SAFI 128) inconsistently: no `bgp.rd` for some
+ * Route Distinguishers, and for RD type 2 the label-stack item is its unexpanded format
+ * string `Label Stack=%s RD=%u.%u:%u, IPv6=%s/%u`. Frames carrying them leave their RDs
+ * and label stacks out of the comparison (prefixes have no tshark field there either).
+ */
+const VPN6_FIELDS = /^bgp\.(rd|label_stack)$/;
 
-describe('field agreement with tshark', () => {
-  let frames = 0;
+function hasVpnIpv6(m: BgpMessage): boolean {
+  return (
+    m.kind === 'update' &&
+    m.attributes.some(
+      (a) => (a.kind === 'mp-reach' || a.kind === 'mp-unreach') && a.afi === 2 && a.safi === 128,
+    )
+  );
+}
+
+/**
+ * Where tshark is wrong or reads differently, by file: the reason, and which fields
+ * (a RegExp) of which frames (all when absent) are left out of the comparison.
+ */
+const KNOWN: Readonly<
+  Record<string, readonly { fields: RegExp; frames?: readonly number[]; reason: string }[]>
+> = {
+  'bgp/tcpdump/bgp-extended-optional-parameters-length.pcapng': [
+    {
+      fields: /^bgp\.cap\./,
+      reason:
+        'RFC 9072 extended optional parameters (length 255, then a 2-octet length): tshark 4.0 reads the 255 as a parameter length and shows one capability of type 0; routekit decodes the 11 capabilities',
+    },
+  ],
+  'bgp/tcpdump/bgp_vpn_attrset.pcap': [
+    {
+      fields: /^bgp\.(update\.)?path_attribute\./,
+      reason:
+        'tshark lists the attributes nested in ATTR_SET (RFC 6368, type 128) under the top-level field names; routekit keeps ATTR_SET raw, so its attribute lists are shorter',
+    },
+  ],
+};
+
+describe('field agreement with tshark on every BGP capture', () => {
+  const files = bgpCaptureFiles();
+  const totals = {
+    files: 0,
+    frames: 0,
+    fields: 0,
+    values: 0,
+    agree: 0,
+    excluded: 0,
+    malformedFrames: 0,
+  };
+  const malformed: string[] = [];
+
   for (const file of files) {
-    it(`${file}`, async () => {
+    it(file, async () => {
       requireTshark();
       const byFrame = new Map<number, Record<string, Values>>();
+      const broken = new Set<number>();
+      const vpn6 = new Set<number>();
       for (const m of bgpMessages(file)) {
         const { d, context } = decodeBest(m.bytes, m.context);
-        if (!d.ok) continue;
         const f = byFrame.get(m.frame) ?? {};
         byFrame.set(m.frame, f);
-        addFields(f, d.value, m.bytes.length, context.fourOctetAs);
+        // A message that fails to decode, or calls for a session reset, is malformed:
+        // tshark shows whatever it could read of it (no RFC 7606 model), so its frame is
+        // counted apart, not compared. (In the pmacct captures frame 2 is a well-formed
+        // KEEPALIVE that @routekit/capture cuts one byte short, 15 marker bytes: a
+        // reassembly problem of that package, not a BGP disagreement.)
+        if (!d.ok || (d.value.kind === 'update' && updateAction(d.value) === 'session-reset')) {
+          broken.add(m.frame);
+        }
+        if (d.ok) addFields(f, d.value, m.bytes.length, context.fourOctetAs);
+        if (d.ok && d.value.kind === 'update' && hasVpnIpv6(d.value)) vpn6.add(m.frame);
       }
+      for (const frame of broken) byFrame.delete(frame);
+      totals.malformedFrames += broken.size;
+      if (broken.size > 0) malformed.push(`${file} (${broken.size})`);
       const ours: OurFrame[] = [...byFrame].map(([frame, fields]) => ({ frame, fields }));
       const tshark = await runTshark(vectorPath(file), { filter: 'bgp' });
-      const mismatches = diffFields(tshark, ours, { fields: FIELDS, frames: 'ours' });
-      expect(mismatches, formatMismatches(mismatches)).toEqual([]);
-      expect(ours.length).toBeGreaterThan(0);
-      frames += ours.length;
+      const known = KNOWN[file] ?? [];
+      const skip = (frame: number, field: string): boolean =>
+        (vpn6.has(frame) && VPN6_FIELDS.test(field)) ||
+        known.some(
+          (k) => k.fields.test(field) && (k.frames === undefined || k.frames.includes(frame)),
+        );
+      const theirs = new Map(tshark.map((t) => [t.number, t] as const));
+      for (const o of ours) {
+        const t = theirs.get(o.frame);
+        for (const field of FIELDS) {
+          const n = Math.max(o.fields[field]?.length ?? 0, t?.values(field).length ?? 0);
+          if (n === 0) continue;
+          if (skip(o.frame, field)) {
+            totals.excluded++;
+            continue;
+          }
+          totals.fields++;
+          totals.values += n;
+        }
+      }
+      const mismatches: FieldMismatch[] = diffFields(tshark, ours, {
+        fields: FIELDS,
+        frames: 'ours',
+      }).filter((x) => !skip(x.frame, x.field));
+      expect(mismatches, `${file}\n${formatMismatches(mismatches)}`).toEqual([]);
+      totals.files++;
+      totals.frames += ours.length;
     });
   }
-  it('compared frames', () => {
-    console.log(`tshark frames compared: ${frames}`);
-    expect(files.length).toBeGreaterThan(5);
+
+  it('reports totals', () => {
+    totals.agree = totals.fields;
+    console.log(`tshark agreement: ${JSON.stringify(totals)}`);
+    console.log(`frames with malformed messages, not compared: ${malformed.join(', ')}`);
+    expect(files.length).toBeGreaterThanOrEqual(60);
   });
 });
