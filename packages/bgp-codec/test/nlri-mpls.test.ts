@@ -1,5 +1,6 @@
 import { formatPrefix } from '@routekit/prefix';
 import { hex, toHex } from '@routekit/wire';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BgpContext,
@@ -16,6 +17,7 @@ import {
   type UpdateMessage,
   updateAction,
 } from '../src/index.js';
+import { arbContext, arbUpdate } from '../src/testing.js';
 import { bgpCaptureFiles, bgpMessages, decodeBest } from './helpers.js';
 
 /**
@@ -316,5 +318,50 @@ describe('labelled / VPN routes in the captures', () => {
     console.log(`captured labelled/vpn routes: ${JSON.stringify(counts)}`);
     expect(counts.labelled).toBeGreaterThan(0);
     expect(counts.vpn).toBeGreaterThan(0);
+  });
+});
+
+describe('labelled / VPN properties (fast-check)', () => {
+  /** UPDATEs whose MP attribute is labelled or VPN, in any context. */
+  const arb = arbContext()
+    .chain((context) => arbUpdate(context).map((message) => ({ context, message })))
+    .filter(
+      ({ message }) =>
+        message.kind === 'update' &&
+        message.attributes.some(
+          (a) =>
+            (a.kind === 'mp-reach' && (a.nlri.kind === 'labelled' || a.nlri.kind === 'vpn')) ||
+            (a.kind === 'mp-unreach' &&
+              (a.withdrawn.kind === 'labelled' || a.withdrawn.kind === 'vpn')),
+        ),
+    );
+
+  it('decode(encode(m)) = m and re-encodes byte-exact', () => {
+    fc.assert(
+      fc.property(arb, ({ context, message }) => {
+        const bytes = encodeMessage(message, context);
+        const d = decodeMessage(bytes, context);
+        expect(d.ok).toBe(true);
+        if (!d.ok) return;
+        expect(d.value).toEqual(message);
+        expect(toHex(encodeMessage(d.value, context))).toBe(toHex(bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the arbitraries generate every MP NLRI kind', () => {
+    const kinds = new Set<string>();
+    for (const { message } of fc.sample(
+      arbContext().chain((context) => arbUpdate(context).map((message) => ({ message }))),
+      { numRuns: 2000, seed: 7 },
+    )) {
+      if (message.kind !== 'update') continue;
+      for (const a of message.attributes) {
+        if (a.kind === 'mp-reach') kinds.add(a.nlri.kind);
+        if (a.kind === 'mp-unreach') kinds.add(a.withdrawn.kind);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['labelled', 'prefixes', 'vpn']);
   });
 });
