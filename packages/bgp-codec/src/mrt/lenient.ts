@@ -117,7 +117,8 @@ export function lenientUpdate(
   addPath: boolean,
 ): UpdateMessage | undefined {
   const top = new Lenient(bytes, 0, bytes.length);
-  top.sub(16);
+  // bgpdump ignores a message whose marker is not all ones.
+  for (let i = 0; i < 16; i++) if (top.u8() !== 0xff) return undefined;
   const size = top.u16();
   const s = top.sub(size - 18);
   if (s.u8() !== 2) return undefined;
