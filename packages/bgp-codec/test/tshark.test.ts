@@ -301,12 +301,12 @@ describe('field agreement with tshark on every BGP capture', () => {
           (k) => k.fields.test(field) && (k.frames === undefined || k.frames.includes(frame)),
         );
       const theirs = new Map(tshark.map((t) => [t.number, t] as const));
-      for (const o of ours) {
-        const t = theirs.get(o.frame);
+      for (const [frame, fields] of byFrame) {
+        const t = theirs.get(frame);
         for (const field of FIELDS) {
-          const n = Math.max(o.fields[field]?.length ?? 0, t?.values(field).length ?? 0);
+          const n = Math.max(fields[field]?.length ?? 0, t?.values(field).length ?? 0);
           if (n === 0) continue;
-          if (skip(o.frame, field)) {
+          if (skip(frame, field)) {
             totals.excluded++;
             continue;
           }
