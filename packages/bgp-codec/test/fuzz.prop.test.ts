@@ -211,6 +211,24 @@ function footprint(value: unknown, input: Uint8Array): { bytes: number; nodes: n
   return { bytes, nodes };
 }
 
+/** Per-case time bound: a hang or a quadratic path on a ≤ 64 KiB input is far beyond it. */
+const timeBound = (length: number): number => 250 + length / 20;
+
+/**
+ * The decode time of a case: a first time over the bound is measured again (best of
+ * three) so a GC pause or a busy machine does not fail the case; a real hang stays slow.
+ */
+function settled(ms: number, again: () => unknown): number {
+  if (ms < 250) return ms;
+  let best = ms;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    again();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
 interface Tally {
   cases: number;
   ok: number;
@@ -225,14 +243,13 @@ function check(kind: string, bytes: Uint8Array, contextName: string, context: Bg
   const copy = bytes.slice();
   const t0 = performance.now();
   const d = decodeMessage(bytes, context);
-  const ms = performance.now() - t0;
+  const ms = settled(performance.now() - t0, () => decodeMessage(bytes, context));
   const tally = TALLY.get(kind)!;
   tally.cases++;
   tally.ms += ms;
   tally.maxMs = Math.max(tally.maxMs, ms);
   tally.byContext[contextName] = (tally.byContext[contextName] ?? 0) + 1;
-  // A hang or a quadratic path on a ≤ 64 KiB input is far beyond this; GC pauses are not.
-  expect(ms, 'decode time').toBeLessThan(250 + bytes.length / 20);
+  expect(ms, 'decode time').toBeLessThan(timeBound(bytes.length));
   expect(toHex(bytes), 'input unchanged').toBe(toHex(copy));
   if (!d.ok) {
     tally.errors++;
@@ -303,12 +320,12 @@ function checkMrt(bytes: Uint8Array): void {
   const copy = bytes.slice();
   const t0 = performance.now();
   const d = decodeMrtRecord(bytes);
-  const ms = performance.now() - t0;
+  const ms = settled(performance.now() - t0, () => decodeMrtRecord(bytes));
   const tally = TALLY.get('mrt-record')!;
   tally.cases++;
   tally.ms += ms;
   tally.maxMs = Math.max(tally.maxMs, ms);
-  expect(ms, 'decode time').toBeLessThan(250 + bytes.length / 20);
+  expect(ms, 'decode time').toBeLessThan(timeBound(bytes.length));
   expect(toHex(bytes), 'input unchanged').toBe(toHex(copy));
   if (!d.ok) {
     tally.errors++;
