@@ -52,33 +52,46 @@ const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** Read attributes until `r` is used up. Malformed attributes are kept raw (never fails). */
 export function readRibAttributes(r: Reader, context: BgpContext): RibAttributes {
+  const base = r.offset;
+  return readRibAttributesAt(r.rest('attributes'), base, context);
+}
+
+/**
+ * The same over a byte view whose first byte is at absolute offset `base` (no Reader: this
+ * is the hot loop of a RIB dump).
+ */
+export function readRibAttributesAt(
+  b: Uint8Array,
+  base: number,
+  context: BgpContext,
+): RibAttributes {
   const attributes: RibAttribute[] = [];
   let unparsedAttributes: Uint8Array = EMPTY;
-  while (r.remaining > 0) {
-    if (attributes.length >= MAX_RIB_ATTRIBUTES) fail('limit-exceeded', r.offset);
-    const flags = r.remaining >= 1 ? r.peekU8() : 0;
+  const end = b.length;
+  let p = 0;
+  while (p < end) {
+    if (attributes.length >= MAX_RIB_ATTRIBUTES) fail('limit-exceeded', base + p);
+    const flags = b[p]!;
     const header = (flags & AttrFlag.ExtendedLength) !== 0 ? 4 : 3;
-    if (r.remaining < header) {
-      unparsedAttributes = r.rest();
+    if (end - p < header) {
+      unparsedAttributes = b.subarray(p);
       break;
     }
-    const peek = r.peekBytes(header);
-    const type = peek[1]!;
-    const len = header === 4 ? (peek[2]! << 8) | peek[3]! : peek[2]!;
-    if (header + len > r.remaining) {
-      unparsedAttributes = r.rest();
+    const type = b[p + 1]!;
+    const len = header === 4 ? (b[p + 2]! << 8) | b[p + 3]! : b[p + 2]!;
+    if (header + len > end - p) {
+      unparsedAttributes = b.subarray(p);
       break;
     }
-    r.skip(header);
-    const valueOffset = r.offset;
-    const value = r.bytes(len);
-    if (type === AttrTypeCode.MpReachNlri && len >= 2 && value[0] !== 0 && value[0] === len - 1) {
-      attributes.push({ kind: 'mp-reach-next-hop', flags, nextHop: value.subarray(1) });
+    const v = p + header;
+    p = v + len;
+    if (type === AttrTypeCode.MpReachNlri && len >= 2 && b[v] !== 0 && b[v] === len - 1) {
+      attributes.push({ kind: 'mp-reach-next-hop', flags, nextHop: b.subarray(v + 1, p) });
       continue;
     }
-    const fast = fastAttribute(value, 0, len, type, flags, context.fourOctetAs, true);
+    const fast = fastAttribute(b, v, len, type, flags, context.fourOctetAs, true);
     attributes.push(
-      fast ?? decodeAttributeValue(value, valueOffset, type, flags, context).attribute,
+      fast ?? decodeAttributeValue(b.subarray(v, p), base + v, type, flags, context).attribute,
     );
   }
   return { attributes, unparsedAttributes };

@@ -323,6 +323,8 @@ function routesOf(n: MpNlri | undefined): readonly Nlri[] {
  */
 export class BgpdumpFormatter {
   #peers: readonly PeerEntry[] = [];
+  /** `peer|peer_as|` of each peer of the table, made once per table. */
+  #peerText: readonly string[] = [];
 
   /** The lines `bgpdump -m` prints for `record` (none for many record kinds). */
   format(record: MrtRecord): string[] {
@@ -337,6 +339,7 @@ export class BgpdumpFormatter {
     switch (b.kind) {
       case 'peer-index-table':
         this.#peers = b.peers;
+        this.#peerText = b.peers.map((p) => `${addressText(p.address)}|${p.asn}|`);
         return;
       case 'table-dump': {
         const s = summarize(b.attributes, false);
@@ -356,13 +359,13 @@ export class BgpdumpFormatter {
           : `TABLE_DUMP2|${r.timestamp}|B|`;
         const prefix = prefixText(b.prefix);
         for (const e of b.entries) {
-          const peer = this.#peers[e.peerIndex];
+          const peer = this.#peerText[e.peerIndex];
           if (peer === undefined) continue;
           const s = summarize(e.attributes, true);
           const nh = s.ipv6NextHop !== undefined ? bytesIpv6(s.ipv6NextHop) : dotted(s.nextHop);
           const id = b.addPath ? `${e.pathId ?? 0}|` : '';
           out.push(
-            `${head}${addressText(peer.address)}|${peer.asn}|${prefix}|${id}${s.asPath}|${s.origin}|${nh}|${s.localPref}|${s.med}|${s.tail}`,
+            `${head}${peer}${prefix}|${id}${s.asPath}|${s.origin}|${nh}|${s.localPref}|${s.med}|${s.tail}`,
           );
         }
         return;

@@ -10,7 +10,7 @@ import { readAddress, writeAddress } from './address.js';
 import {
   RIB_CONTEXT,
   type RibAttributes,
-  readRibAttributes,
+  readRibAttributesAt,
   ribAttributesLength,
   writeRibAttributes,
 } from './attributes.js';
@@ -186,11 +186,23 @@ export function readRib(r: Reader, afi: 1 | 2, safi: 1 | 2, addPath: boolean): R
     const originatedTime = r.u32('rib.originated_time');
     const pathId = addPath ? r.u32('rib.path_id') : undefined;
     const attrLen = r.u16('rib.attribute_length');
-    const a = readRibAttributes(r.sub(attrLen, 'rib.attributes'), RIB_CONTEXT);
+    const at = r.offset;
+    const a = readRibAttributesAt(r.bytes(attrLen, 'rib.attributes'), at, RIB_CONTEXT);
     entries.push(
       pathId === undefined
-        ? { peerIndex, originatedTime, ...a }
-        : { peerIndex, originatedTime, pathId, ...a },
+        ? {
+            peerIndex,
+            originatedTime,
+            attributes: a.attributes,
+            unparsedAttributes: a.unparsedAttributes,
+          }
+        : {
+            peerIndex,
+            originatedTime,
+            pathId,
+            attributes: a.attributes,
+            unparsedAttributes: a.unparsedAttributes,
+          },
     );
   }
   return { kind: 'rib', afi, safi, addPath, sequence, prefix: res.value, entries };
