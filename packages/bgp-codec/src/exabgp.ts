@@ -134,6 +134,19 @@ function exabgp4AsPath(segments: readonly AsPathSegment[]): Record<string, numbe
   return out;
 }
 
+/**
+ * RFC 5701 IPv6 address specific extended community (20 octets: type, subtype, IPv6
+ * global administrator, 2-octet local): ExaBGP names the flowspec redirect-to-IPv6
+ * (0x000c) only.
+ */
+function ipv6ExtendedCommunityString(c: Uint8Array): string {
+  if ((((c[0]! & 0x0f) << 8) | c[1]!) !== 0x000c) return '';
+  const ip = formatAddress(ipv6FromBytes(c.subarray(2, 18)));
+  return (c[19]! & 1) === 1
+    ? `copy-to-nexthop-ietf ${ip} (with copy)`
+    : `redirect-to-nexthop-ietf ${ip}`;
+}
+
 /** Whether ExaBGP's output would show this attribute: ExaBGP drops empty AS paths. */
 function attributeJson(
   a: PathAttribute,
@@ -200,6 +213,14 @@ function attributeJson(
     case 'raw': {
       // A malformed MP attribute: ExaBGP would not have produced an UPDATE at all.
       if (a.typeCode === 14 || a.typeCode === 15) return undefined;
+      if (a.typeCode === 25 && a.value.length % 20 === 0) {
+        const out = [];
+        for (let i = 0; i < a.value.length; i += 20) {
+          const c = a.value.subarray(i, i + 20);
+          out.push({ value: bigValue(c), string: ipv6ExtendedCommunityString(c) });
+        }
+        return ['extended-community-ipv6', out];
+      }
       if (a.typeCode === 40) {
         const sid = prefixSidJson(a.value);
         if (sid !== undefined) return ['bgp-prefix-sid', sid];

@@ -141,9 +141,9 @@ describe('toExabgpUpdateJson deep-equals ExaBGP JSON', () => {
           expect(ours.attribute ?? {}).toEqual(c.expected.attribute ?? {});
           attrs.matched++;
         } catch {
-          // Attributes not decoded here (BGP-LS 29, tunnel encapsulation 23, IPv6
-          // extended communities 25, SRv6 Prefix-SID services) print as ExaBGP's generic
-          // `attribute-0xTT-0xFF` hex instead of ExaBGP's decode.
+          // Attributes not decoded here (BGP-LS 29, tunnel encapsulation 23, SRv6
+          // Prefix-SID services) print as ExaBGP's generic `attribute-0xTT-0xFF` hex
+          // instead of ExaBGP's decode.
           const a = (ours.attribute ?? {}) as Record<string, unknown>;
           const b = (c.expected.attribute ?? {}) as Record<string, unknown>;
           const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
