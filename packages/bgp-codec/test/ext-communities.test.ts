@@ -84,6 +84,20 @@ const ROWS: readonly Row[] = [
     exabgp: '',
   },
   {
+    name: 'OSPF route type, deprecated Cisco form 0x8000 (tshark decodes it)',
+    wire: hex`8000 00000000 03 00`,
+    info: { kind: 'ospf-route-type', global: 0, value: 3, flags: 0 },
+    text: 'ospf-route-type:0.0.0.0:3:0',
+    exabgp: '',
+  },
+  {
+    name: 'OSPF router id, deprecated Cisco form 0x8001',
+    wire: hex`8001 ac100201 0000`,
+    info: { kind: 'ospf-router-id', global: 0xac100201 },
+    text: 'ospf-router-id:172.16.2.1',
+    exabgp: '',
+  },
+  {
     name: 'encapsulation VXLAN (RFC 9012 0x030c)',
     wire: hex`030c 00000000 0008`,
     info: { kind: 'encapsulation', value: 8 },

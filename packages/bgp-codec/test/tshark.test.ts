@@ -13,6 +13,7 @@ import {
   attributeTypeCode,
   type BgpMessage,
   capabilityCode,
+  extendedCommunityInfo,
   formatRouteDistinguisher,
   isBottomOfStack,
   labelValue,
@@ -40,6 +41,32 @@ function labelText(labels: readonly number[]): string {
   const last = labels[labels.length - 1];
   const text = labels.map(labelValue).join(',');
   return last !== undefined && isBottomOfStack(last) ? `${text} (bottom)` : text;
+}
+
+/** The typed fields tshark shows for one extended community. */
+function addExtendedCommunity(
+  push: (k: string, ...v: (string | number)[]) => void,
+  c: Uint8Array,
+): void {
+  const i = extendedCommunityInfo(c);
+  const type = c[0]! & 0xbf;
+  const dotted = (n: number): string => formatAddress(ipv4(n));
+  if (i.kind === 'link-bandwidth' || i.kind === 'traffic-rate') {
+    push('bgp.ext_com.value_as2', i.global ?? 0);
+  } else if (type === 0x00 || (c[0] === 0x80 && c[1] === 0x08)) {
+    push('bgp.ext_com.value_as2', (c[2]! << 8) | c[3]!);
+    push('bgp.ext_com.value_an4', ((c[4]! << 24) | (c[5]! << 16) | (c[6]! << 8) | c[7]!) >>> 0);
+  } else if (type === 0x02) {
+    push('bgp.ext_com.value_as4', i.global ?? 0);
+    push('bgp.ext_com.value_an2', i.local ?? 0);
+  }
+  if (i.kind === 'ospf-route-type') {
+    push('bgp.ext_com.value_ospf_rtype.area', dotted(i.global ?? 0));
+    push('bgp.ext_com.value_ospf_rtype.type', i.value ?? 0);
+  }
+  if (i.kind === 'ospf-router-id') push('bgp.ext_com.value_ospf_rid', dotted(i.global ?? 0));
+  if (i.kind === 'traffic-marking') push('bgp.ext_com.value_fs_dscp', i.value ?? 0);
+  if (i.kind === 'encapsulation') push('bgp.ext_com.tunnel_type', i.value ?? 0);
 }
 
 /** Append our decode of one message, in tshark's field names. */
@@ -127,6 +154,7 @@ function addFields(
     }
     if (a.kind === 'extended-communities') {
       push('bgp.ext_com.type', ...a.communities.map((c) => c[0]!));
+      for (const c of a.communities) addExtendedCommunity(push, c);
     }
     if (a.kind === 'mp-reach') {
       push(`${PA}.mp_reach_nlri.afi`, a.afi);
@@ -198,6 +226,15 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'bgp.large_communities.ldp1',
     'bgp.large_communities.ldp2',
     'bgp.ext_com.type',
+    'bgp.ext_com.value_as2',
+    'bgp.ext_com.value_an4',
+    'bgp.ext_com.value_as4',
+    'bgp.ext_com.value_an2',
+    'bgp.ext_com.value_ospf_rtype.area',
+    'bgp.ext_com.value_ospf_rtype.type',
+    'bgp.ext_com.value_ospf_rid',
+    'bgp.ext_com.value_fs_dscp',
+    'bgp.ext_com.tunnel_type',
   ],
   'next hops': [
     `${PA}.next_hop`,

@@ -32,6 +32,10 @@ export const ExtendedCommunityType = {
   OspfRouterId: 0x0107,
   FlowspecRedirectIpv4: 0x010c,
   OspfRouteType: 0x0306,
+  /** RFC 4577 §4.2.6 / IANA: the deprecated, pre-standard (Cisco) OSPF route type. */
+  OspfRouteTypeLegacy: 0x8000,
+  /** RFC 4577 / IANA: the deprecated, pre-standard (Cisco) OSPF router id. */
+  OspfRouterIdLegacy: 0x8001,
   Color: 0x030b,
   Encapsulation: 0x030c,
   DefaultGateway: 0x030d,
@@ -139,8 +143,10 @@ export function extendedCommunityInfo(c: Uint8Array): ExtendedCommunityInfo {
   }
   switch ((type << 8) | subtype) {
     case ExtendedCommunityType.OspfRouterId:
+    case ExtendedCommunityType.OspfRouterIdLegacy:
       return { ...head, kind: 'ospf-router-id', global: u32(c, 2), globalIsAddress: true };
     case ExtendedCommunityType.OspfRouteType:
+    case ExtendedCommunityType.OspfRouteTypeLegacy:
       return { ...head, kind: 'ospf-route-type', global: u32(c, 2), value: c[6]!, flags: c[7]! };
     case ExtendedCommunityType.Color:
       return { ...head, kind: 'color', flags: u16(c, 2), value: u32(c, 4) };
