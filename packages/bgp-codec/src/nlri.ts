@@ -1,10 +1,4 @@
-import {
-  type Ipv4Prefix,
-  type Ipv6Prefix,
-  type Prefix,
-  prefixByteLength,
-  prefixToBytes,
-} from '@routekit/prefix';
+import { type Ipv4Prefix, type Ipv6Prefix, type Prefix, prefixByteLength } from '@routekit/prefix';
 import { fail, type Reader, type Writer } from '@routekit/wire';
 
 /*
@@ -145,13 +139,14 @@ export function writeNlriList(w: Writer, routes: readonly Nlri[], addPath: boole
     if (addPath) w.u32(x.pathId ?? 0);
     const p = x.prefix;
     w.u8(p.length);
+    // Hot path: the prefix bytes straight from the uint32 words, no intermediate array.
+    const n = (p.length + 7) >>> 3;
     if (p.family === 4) {
-      // Hot path: the prefix bytes straight from the uint32, no intermediate array.
       const v = p.address.value;
-      const n = (p.length + 7) >>> 3;
       for (let i = 0; i < n; i++) w.u8((v >>> (24 - 8 * i)) & 0xff);
     } else {
-      w.bytes(prefixToBytes(p));
+      const words = p.address.words;
+      for (let i = 0; i < n; i++) w.u8((words[i >>> 2]! >>> (24 - 8 * (i & 3))) & 0xff);
     }
   }
 }
