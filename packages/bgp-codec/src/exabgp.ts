@@ -147,7 +147,7 @@ function ipv6ExtendedCommunityString(c: Uint8Array): string {
     : `redirect-to-nexthop-ietf ${ip}`;
 }
 
-/** Whether ExaBGP's output would show this attribute: ExaBGP drops empty AS paths. */
+/** ExaBGP's key and value of one attribute; `undefined` when ExaBGP shows none (empty AS path, NEXT_HOP, MP attributes, AS4_PATH merged into AS_PATH). */
 function attributeJson(
   a: PathAttribute,
   all: readonly PathAttribute[],
@@ -213,7 +213,8 @@ function attributeJson(
     case 'raw': {
       // A malformed MP attribute: ExaBGP would not have produced an UPDATE at all.
       if (a.typeCode === 14 || a.typeCode === 15) return undefined;
-      if (a.typeCode === 25 && a.value.length % 20 === 0) {
+      // ExaBGP 4.x has no IPv6 extended community class: it shows the generic form.
+      if (version === 5 && a.typeCode === 25 && a.value.length % 20 === 0) {
         const out = [];
         for (let i = 0; i < a.value.length; i += 20) {
           const c = a.value.subarray(i, i + 20);
@@ -287,11 +288,6 @@ function mpNextHopKeys(safi: number, nh: Uint8Array): string[] {
   return out.length === 0 ? ['null'] : out;
 }
 
-/**
- * ExaBGP 4.2+'s JSON of an UPDATE (`neighbor.message.update`). `context` decides AS path
- * reconstruction (ExaBGP merges AS4_PATH on 2-octet sessions). Extended community values
- * above 2^53 lose precision as JS numbers (the same numbers `JSON.parse` gives).
- */
 /** Options of {@link toExabgpUpdateJson}. */
 export interface ExabgpJsonOptions {
   /**
@@ -303,6 +299,11 @@ export interface ExabgpJsonOptions {
   readonly version?: 4 | 5;
 }
 
+/**
+ * ExaBGP's JSON of an UPDATE (`neighbor.message.update`). `context` decides AS path
+ * reconstruction (ExaBGP merges AS4_PATH on 2-octet sessions). Extended community values
+ * above 2^53 lose precision as JS numbers (the same numbers `JSON.parse` gives).
+ */
 export function toExabgpUpdateJson(
   update: UpdateMessage,
   context: BgpContext = DEFAULT_CONTEXT,
