@@ -197,8 +197,16 @@ export async function decodeCommand(args: readonly string[], io: Io): Promise<Ex
   const [input, ...extra] = positionals;
   if (input === undefined) throw new UsageError('decode needs a file or a hex string');
   if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
+  // Output in ~64 KiB batches (one write per batch), waiting for a slow pipe between them.
+  let out = '';
   const emit = (line: Line, bytes: Uint8Array | undefined): void => {
-    io.stdout(format === 'json' ? jsonLine(line) : treeOf(line, bytes));
+    out += format === 'json' ? jsonLine(line) : treeOf(line, bytes);
+  };
+  const flush = async (): Promise<void> => {
+    if (out.length === 0) return;
+    io.stdout(out);
+    out = '';
+    if (io.drain !== undefined) await io.drain();
   };
 
   let fileBytes: Uint8Array | undefined;
@@ -214,6 +222,7 @@ export async function decodeCommand(args: readonly string[], io: Io): Promise<Ex
       throw new UsageError('cannot tell the protocol of this hex message; pass --protocol');
     }
     emit({ frame: null, flow: null, protocol, ...decodeOne(protocol, hexBytes, {}) }, hexBytes);
+    await flush();
     return ExitCode.Ok;
   }
   const capture = openCaptureBytes(input, fileBytes ?? new Uint8Array(0));
@@ -223,7 +232,9 @@ export async function decodeCommand(args: readonly string[], io: Io): Promise<Ex
     if (protocolOption !== undefined && m.protocol !== protocolOption) continue;
     const line = lineOf(m, sessions);
     if (line !== undefined) emit(line, m.bytes);
+    if (out.length >= 1 << 16) await flush();
   }
+  await flush();
   return exitAfterDamage(io, input, capture);
 }
 
