@@ -88,9 +88,24 @@ export class TcpReassembler {
   }
 }
 
+/**
+ * Sequence numbers the SYN takes: 1 (RFC 9293 §3.4), or 0 for captures written by tools
+ * that put data on a SYN without counting the SYN — the next segment then starts right
+ * after the SYN's data instead of one byte later (pmacct and PcapPlusPlus test captures).
+ */
+function synSlot(d: Direction): 0 | 1 {
+  const syn = d.segments.find((s) => s.syn);
+  if (syn === undefined) return 1;
+  const after = (syn.sequence + syn.payload.length) >>> 0;
+  const startsAt = (sequence: number): boolean =>
+    d.segments.some((s) => !s.syn && s.sequence === sequence);
+  return startsAt(after) && !startsAt((after + 1) >>> 0) ? 0 : 1;
+}
+
 function reassembleDirection(d: Direction): TcpStream {
   let base: number;
-  if (d.syn !== undefined) base = (d.syn + 1) >>> 0;
+  const slot = synSlot(d);
+  if (d.syn !== undefined) base = (d.syn + slot) >>> 0;
   else {
     const first = d.segments[0]?.sequence ?? 0;
     let min = 0;
@@ -102,7 +117,7 @@ function reassembleDirection(d: Direction): TcpStream {
   let retransmitted = 0;
   for (const s of d.segments) {
     let start = (s.sequence - base) | 0;
-    if (s.syn) start += 1;
+    if (s.syn) start += slot;
     let data = s.payload;
     if (start < 0) {
       // bytes before the stream's first byte (data on a SYN seen twice, …)

@@ -83,6 +83,22 @@ describe('TCP reassembly', () => {
     expect([...s.runs[0]!.data]).toEqual([7, 8, 9]);
   });
 
+  test('data on a SYN that does not count the SYN (synthesised captures) is not cut', () => {
+    // pmacct's and PcapPlusPlus's BGP captures: OPEN on the SYN at ISN, next segment at
+    // ISN + OPEN length; counting the SYN would overlap the next message by one byte
+    const open = bgp(29, 1);
+    const keepalive = bgp(19, 4);
+    const s = stream([seg(1, open, TcpFlag.Syn), seg(1 + 29, keepalive)]);
+    expect(s.baseSequence).toBe(1);
+    expect(s.runs).toHaveLength(1);
+    expect([...s.runs[0]!.data]).toEqual([...open, ...keepalive]);
+    expect(s.retransmitted).toBe(0);
+    // a real SYN with data (next segment one later) still counts the SYN
+    const real = stream([seg(1, open, TcpFlag.Syn), seg(2 + 29, keepalive)]);
+    expect(real.baseSequence).toBe(2);
+    expect([...real.runs[0]!.data]).toEqual([...open, ...keepalive]);
+  });
+
   test('out of order segments are put in place', () => {
     const s = stream([seg(1000, [1, 2]), seg(1004, [5, 6]), seg(1002, [3, 4])]);
     expect([...s.runs[0]!.data]).toEqual([1, 2, 3, 4, 5, 6]);

@@ -59,7 +59,10 @@ export async function tsharkFacts(path: string): Promise<TsharkFacts> {
   const tcp = new Set<string>();
   const udp = new Set<string>();
   const tcpFrames = new Set<number>();
-  const ranges = new Map<string, { syn: number | undefined; segs: [number, number][] }>();
+  const ranges = new Map<
+    string,
+    { syn: number | undefined; synData: number; segs: [number, number][] }
+  >();
   let frames = 0;
   for (const line of out.split('\n')) {
     if (line === '') continue;
@@ -75,7 +78,7 @@ export async function tsharkFacts(path: string): Promise<TsharkFacts> {
     const key = `${stream}/${src}:${last(sport)}`;
     let r = ranges.get(key);
     if (r === undefined) {
-      r = { syn: undefined, segs: [] };
+      r = { syn: undefined, synData: 0, segs: [] };
       ranges.set(key, r);
     }
     const s = Number(last(seq));
@@ -84,13 +87,28 @@ export async function tsharkFacts(path: string): Promise<TsharkFacts> {
     const hex = last(payload);
     const n = hex !== '' ? hex.length / 2 : Number(last(len) || 0);
     const isSyn = last(syn) === '1' || last(syn) === 'True';
-    if (isSyn && r.syn === undefined) r.syn = s;
+    if (isSyn && r.syn === undefined) {
+      r.syn = s;
+      r.synData = n;
+    }
     if (n > 0) r.segs.push([isSyn ? s + 1 : s, n]);
   }
   const tcpBytes = new Map<string, number>();
   for (const [key, r] of ranges) {
     if (r.segs.length === 0) continue;
-    const base = r.syn !== undefined ? (r.syn + 1) >>> 0 : r.segs[0]![0];
+    let base = r.syn !== undefined ? (r.syn + 1) >>> 0 : r.segs[0]![0];
+    // Data on a SYN that the next segment shows was not counted as a sequence number
+    // (synthesised captures): the SYN's data starts at its own sequence number.
+    const syn = r.syn;
+    if (syn !== undefined && r.synData > 0) {
+      const after = (syn + r.synData) >>> 0;
+      const starts = (x: number) => r.segs.some(([q]) => q >>> 0 === x);
+      if (starts(after) && !starts((after + 1) >>> 0)) {
+        base = syn;
+        const first = r.segs.find(([q, n]) => q === syn + 1 && n === r.synData);
+        if (first !== undefined) first[0] = syn;
+      }
+    }
     const spans = r.segs
       .map(([s, n]) => {
         const start = (s - base) | 0;
