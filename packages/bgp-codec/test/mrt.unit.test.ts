@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { vectorPath } from '@routekit/testkit';
 import { hex, toHex } from '@routekit/wire';
@@ -68,6 +70,30 @@ const RIB_V6_ADDPATH = hex`
   40 02 06 02 01 fa56ea00       # AS_PATH 4200000000
   80 0e 11 10 20010db8000000000000000000000001   # MP_REACH_NLRI, abbreviated (§4.3.4)
 `;
+const BGP_UPDATE = hex`
+  5f5e1000 0005 0001 0000002a   # deprecated BGP, UPDATE, length 42
+  fde8 c6336401 fde9 c6336402   # peer AS65000 198.51.100.1, local AS65001
+  0004 18 cb0071                # withdrawn 203.0.113.0/24 (contents without marker/header)
+  0012 40010100 40 02 04 02 01 fde8 40 03 04 c6336401
+  18 c00002                     # NLRI 192.0.2.0/24
+`;
+const LOCAL_ADDPATH = hex`
+  5f5e1000 0010 000b 0000004f   # BGP4MP, MESSAGE_AS4_LOCAL_ADDPATH, length 79
+  0000fde8 0000fde9 0000 0001 c6336401 c6336402
+  ffffffffffffffffffffffffffffffff 003b 02
+  0008 00000001 18 cb0071       # withdrawn, path id 1
+  0014 40010100 40 02 06 02 01 0000fde9 40 03 04 c6336401
+  00000002 16 c0a800            # NLRI, path id 2
+`;
+const MESSAGE_LOCAL = hex`
+  5f5e1000 0010 0006 00000041   # BGP4MP, MESSAGE_LOCAL, length 65
+  fde8 fde9 0000 0001 c6336401 c6336402
+  ffffffffffffffffffffffffffffffff 0031 02
+  0004 18 cb0071
+  0012 40010100 40 02 04 02 01 fde9 40 03 04 c6336401
+  16 c0a800
+`;
+const RIB_GENERIC = hex`5f5e1000 000d 0006 00000009 00000001 0001 80 aabb`;
 const UNKNOWN = hex`5f5e1000 0063 0007 00000003 aabbcc`;
 const BAD_MARKER = hex`
   5f5e1000 0010 0001 00000027   # BGP4MP MESSAGE, length 39
@@ -157,6 +183,55 @@ describe('MRT records (hand-made vectors)', () => {
     expect(new BgpdumpFormatter().format(rib)).toEqual([]);
   });
 
+  it('deprecated type 5 UPDATE: contents decoded; bgpdump prints the peer address in W lines', () => {
+    const r = one(BGP_UPDATE);
+    expect(r.body).toMatchObject({
+      kind: 'bgp-message',
+      peerAs: 65000,
+      message: { kind: 'decoded' },
+    });
+    expect(new BgpdumpFormatter().format(r)).toEqual([
+      'BGP|1600000000|W|198.51.100.1|65000|198.51.100.1/24',
+      'BGP|1600000000|A|198.51.100.1|65000|192.0.2.0/24|65000|IGP|198.51.100.1|0|0|NAG||',
+    ]);
+  });
+
+  it('BGP4MP MESSAGE_LOCAL: BGP4MP_LOCAL lines with the first (peer) address', () => {
+    const r = one(MESSAGE_LOCAL);
+    expect(new BgpdumpFormatter().format(r)).toEqual([
+      'BGP4MP_LOCAL|1600000000|W|198.51.100.1|65000|203.0.113.0/24',
+      'BGP4MP_LOCAL|1600000000|A|198.51.100.1|65000|192.168.0.0/22|65001|IGP|198.51.100.1|0|0||NAG||',
+    ]);
+  });
+
+  // bgpdump 1.6.2 names these BGP4MP_AP (not _LOCAL_AP) and prints the local address.
+  it('BGP4MP MESSAGE_AS4_LOCAL_ADDPATH (RFC 8050): path ids decoded, bgpdump 1.6.2 lines', () => {
+    const r = one(LOCAL_ADDPATH);
+    if (r.body.kind !== 'bgp4mp-message' || r.body.message.kind !== 'decoded') throw new Error();
+    expect(r.body.message.message).toMatchObject({
+      kind: 'update',
+      withdrawn: [{ pathId: 1 }],
+      nlri: [{ pathId: 2 }],
+    });
+    expect(new BgpdumpFormatter().format(r)).toEqual([
+      'BGP4MP_AP|1600000000|W|198.51.100.2|65001|203.0.113.0/24|1',
+      'BGP4MP_AP|1600000000|A|198.51.100.2|65001|192.168.0.0/22|2|65001|IGP|198.51.100.1|0|0||NAG||',
+    ]);
+  });
+
+  it('RIB_GENERIC: AFI/SAFI decoded, NLRI and entries kept as bytes, no line', () => {
+    const r = one(RIB_GENERIC);
+    expect(r.body).toEqual({
+      kind: 'rib-generic',
+      addPath: false,
+      sequence: 1,
+      afi: 1,
+      safi: 128,
+      data: hex`aabb`,
+    });
+    expect(new BgpdumpFormatter().format(r)).toEqual([]);
+  });
+
   it('unknown type: kept raw, re-encoded as read, no line', () => {
     const r = one(UNKNOWN);
     expect(r.body).toEqual({ kind: 'raw', data: hex`aabbcc` });
@@ -183,7 +258,17 @@ describe('MRT records (hand-made vectors)', () => {
   });
 
   it('every truncation and every single-byte change of every vector decodes without throwing', () => {
-    for (const v of [TABLE_DUMP, ET_STATE, MESSAGE_AS4, BGP_STATE, PEER_INDEX, RIB_V6_ADDPATH]) {
+    for (const v of [
+      TABLE_DUMP,
+      ET_STATE,
+      MESSAGE_AS4,
+      BGP_STATE,
+      PEER_INDEX,
+      RIB_V6_ADDPATH,
+      BGP_UPDATE,
+      LOCAL_ADDPATH,
+      MESSAGE_LOCAL,
+    ]) {
       for (let n = 0; n <= v.length; n++) {
         const d = decodeMrtRecord(v.subarray(0, n));
         if (n < v.length) expect(d.ok === false && d.error.code).toBe('truncated-record');
@@ -199,6 +284,46 @@ describe('MRT records (hand-made vectors)', () => {
           } else expect(d.error.offset).toBeLessThanOrEqual(m.length);
         }
       }
+    }
+  });
+});
+
+describe('hand-made vectors against Debian bgpdump', () => {
+  const all = [
+    TABLE_DUMP,
+    ET_STATE,
+    MESSAGE_AS4,
+    BGP_STATE,
+    PEER_INDEX,
+    RIB_V6_ADDPATH,
+    BGP_UPDATE,
+    LOCAL_ADDPATH,
+    MESSAGE_LOCAL,
+    RIB_GENERIC,
+    UNKNOWN,
+    BAD_MARKER,
+  ];
+  const have = (() => {
+    try {
+      execFileSync('bgpdump', ['-T'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!have)(`print the same lines${have ? '' : ' (skipped: bgpdump not installed)'}`, () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'routekit-mrt-')), 'hand.mrt');
+    try {
+      writeFileSync(file, new Uint8Array(all.flatMap((v) => [...v])));
+      const theirs = execFileSync('bgpdump', ['-m', file], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.length > 0);
+      const f = new BgpdumpFormatter();
+      const ours = all.flatMap((v) => f.format(one(v)));
+      expect(ours).toEqual(theirs);
+    } finally {
+      rmSync(dirname(file), { recursive: true, force: true });
     }
   });
 });

@@ -16,8 +16,8 @@ import type { PeerEntry } from './table-dump-v2.js';
  *
  *   TABLE_DUMP|time|B|peer|peer_as|prefix|as_path|origin|next_hop|local_pref|med|communities|AG/NAG|aggregator|
  *   TABLE_DUMP2[_AP]|time|B|peer|peer_as|prefix|[path_id|]as_path|…same…|
- *   BGP4MP[_ET][_LOCAL][_AP]|time|W|peer|peer_as|prefix[|path_id]
- *   BGP4MP[_ET][_LOCAL][_AP]|time|A|peer|peer_as|prefix|[path_id|]as_path|origin|next_hop|lp|med|communities|AG|aggregator|
+ *   BGP4MP[_ET][_LOCAL or _AP]|time|W|peer|peer_as|prefix[|path_id]
+ *   BGP4MP[_ET][_LOCAL or _AP]|time|A|peer|peer_as|prefix|[path_id|]as_path|origin|next_hop|lp|med|communities|AG|aggregator|
  *   BGP4MP[_ET]|time|STATE|peer|peer_as|old|new
  *   BGP|time|W|… / BGP|time|A|… / BGP|time|STATE|…   (deprecated type 5)
  *
@@ -38,49 +38,50 @@ function dotted(v: number): string {
   return `${v >>> 24}.${(v >>> 16) & 0xff}.${(v >>> 8) & 0xff}.${v & 0xff}`;
 }
 
-/** glibc `inet_ntop(AF_INET6)`: longest run (≥ 2) of zero groups as `::`, `::a.b.c.d` forms. */
+/**
+ * bgpdump's own IPv6 text (`fmt_ipv6`): `::ffff:a.b.c.d` for IPv4-mapped and `::a.b.c.d` for
+ * IPv4-compatible addresses (first 96 bits zero, last 32 above 1); otherwise lowercase
+ * groups without leading zeros and `::` for the first longest run of zero groups — even a
+ * run of one group (unlike RFC 5952).
+ */
 function ipv6Text(w: readonly number[]): string {
+  const w0 = w[0]!;
+  const w1 = w[1]!;
+  const w2 = w[2]!;
+  const w3 = w[3]!;
+  if (w0 === 0 && w1 === 0 && (w2 === 0xffff || (w2 === 0 && w3 > 1))) {
+    return `::${w2 === 0xffff ? 'ffff:' : ''}${dotted(w3)}`;
+  }
   const g = [
-    w[0]! >>> 16,
-    w[0]! & 0xffff,
-    w[1]! >>> 16,
-    w[1]! & 0xffff,
-    w[2]! >>> 16,
-    w[2]! & 0xffff,
-    w[3]! >>> 16,
-    w[3]! & 0xffff,
+    w0 >>> 16,
+    w0 & 0xffff,
+    w1 >>> 16,
+    w1 & 0xffff,
+    w2 >>> 16,
+    w2 & 0xffff,
+    w3 >>> 16,
+    w3 & 0xffff,
   ];
   let best = -1;
   let bestLen = 0;
-  let cur = -1;
-  let curLen = 0;
-  for (let i = 0; i < 8; i++) {
-    if (g[i] === 0) {
-      if (cur < 0) {
-        cur = i;
-        curLen = 1;
-      } else curLen++;
-      if (curLen > bestLen) {
-        best = cur;
-        bestLen = curLen;
-      }
-    } else cur = -1;
+  let run = 0;
+  for (let i = 7; i >= 0; i--) {
+    run = g[i] === 0 ? run + 1 : 0;
+    if (run >= bestLen && run > 0) {
+      best = i;
+      bestLen = run;
+    }
   }
-  if (bestLen < 2) best = -1;
   let s = '';
   for (let i = 0; i < 8; i++) {
-    if (best >= 0 && i >= best && i < best + bestLen) {
-      if (i === best) s += ':';
+    if (i === best) {
+      s += i === 0 ? '::' : ':';
+      i += bestLen - 1;
       continue;
     }
-    if (i > 0) s += ':';
-    if (i === 6 && best === 0 && (bestLen === 6 || (bestLen === 5 && g[5] === 0xffff))) {
-      s += dotted(w[3]!);
-      break;
-    }
     s += g[i]!.toString(16);
+    if (i !== 7) s += ':';
   }
-  if (best >= 0 && best + bestLen === 8) s += ':';
   return s;
 }
 
@@ -96,6 +97,10 @@ function bytesIpv6(b: Uint8Array): string {
   const w = [0, 0, 0, 0];
   for (let i = 0; i < 16; i++) w[i >> 2] = (w[i >> 2]! * 256 + (b[i] ?? 0)) >>> 0;
   return ipv6Text(w);
+}
+
+function v4Bytes(v: number): Uint8Array {
+  return new Uint8Array([v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
 }
 
 function bytesIpv4(b: Uint8Array): string {
@@ -136,14 +141,17 @@ function pathCount(segments: readonly AsPathSegment[]): number {
   return n;
 }
 
-/** bgpdump's AS_PATH + AS4_PATH merge (counts confederation segments, no segment joining). */
+/**
+ * bgpdump's AS_PATH + AS4_PATH merge: confederation segments count, segments are not
+ * joined, and — its loop never advances — the AS_PATH's first segment is the one copied
+ * (again and again, the last copy cut) until the count is reached.
+ */
 function mergeAs4(path: readonly AsPathSegment[], as4: readonly AsPathSegment[]): AsPathSegment[] {
   const want = pathCount(path) - pathCount(as4);
   const out: AsPathSegment[] = [];
   let count = 0;
-  let i = 0;
-  while (count < want && i < path.length) {
-    const seg = path[i++]!;
+  const seg = path[0];
+  while (seg !== undefined && seg.asns.length > 0 && count < want) {
     if (seg.type === 1 || seg.type === 4) {
       out.push(seg);
       count += 1;
@@ -343,10 +351,7 @@ export class BgpdumpFormatter {
         return;
       case 'table-dump': {
         const s = summarize(b.attributes, false);
-        const nh =
-          s.ipv6NextHop !== undefined && b.prefix.family === 6
-            ? bytesIpv6(s.ipv6NextHop)
-            : dotted(s.nextHop);
+        const nh = s.ipv6NextHop !== undefined ? bytesIpv6(s.ipv6NextHop) : dotted(s.nextHop);
         out.push(
           `TABLE_DUMP|${r.timestamp}|B|${addressText(b.peerAddress)}|${b.peerAs}|${addressText(b.prefix)}/${b.prefixLength}|${s.asPath}|${s.origin}|${nh}|${s.localPref}|${s.med}|${s.tail}`,
         );
@@ -381,12 +386,23 @@ export class BgpdumpFormatter {
         const flags =
           BGP4MP_MESSAGE_SUBTYPES[r.subtype] ?? BGP4MP_MESSAGE_SUBTYPES[Bgp4mpSubtype.Message]!;
         let fmt = r.type === MrtType.Bgp4mpEt ? 'BGP4MP_ET' : 'BGP4MP';
-        if (flags.local) fmt += '_LOCAL';
+        // bgpdump 1.6.2 names LOCAL messages BGP4MP[_ET]_LOCAL, but LOCAL_ADDPATH ones
+        // BGP4MP[_ET]_AP, and prints their second (local) address and AS.
         if (flags.addPath) fmt += '_AP';
+        else if (flags.local) fmt += '_LOCAL';
         const m = embeddedUpdate(b.message, flags.as4, flags.addPath);
         if (m === undefined) return;
-        const peer = `${addressText(b.peerAddress)}|${b.peerAs}|`;
-        this.#update(m, `${fmt}|${timeText(r)}|`, peer, flags.as4, flags.addPath, out);
+        const peer =
+          flags.local && flags.addPath
+            ? `${addressText(b.localAddress)}|${b.localAs}|`
+            : `${addressText(b.peerAddress)}|${b.peerAs}|`;
+        // bgpdump formats the peer of an IPv6 withdrawal in a LOCAL message of an IPv4
+        // session as an IPv6 address (the 4 bytes, then zeros).
+        const peer6 =
+          flags.local && !flags.addPath && b.peerAddress.family === 4
+            ? `${bytesIpv6(v4Bytes(b.peerAddress.value))}|${b.peerAs}|`
+            : peer;
+        this.#update(m, `${fmt}|${timeText(r)}|`, peer, peer6, flags.as4, flags.addPath, out);
         return;
       }
       case 'bgp-state-change':
@@ -421,6 +437,7 @@ export class BgpdumpFormatter {
     m: UpdateMessage,
     head: string,
     peer: string,
+    peer6: string,
     as4: boolean,
     addPath: boolean,
     out: string[],
@@ -433,10 +450,12 @@ export class BgpdumpFormatter {
       );
     }
     const unreach = s.mpUnreach;
+    const w6 = `${head}W|${peer6}`;
     for (const key of unreach === undefined ? [] : FAMILY_ORDER) {
+      const h = key.startsWith('2/') ? w6 : w;
       for (const x of routesOf(unreach?.get(key))) {
         out.push(
-          addPath ? `${w}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${w}${prefixText(x.prefix)}`,
+          addPath ? `${h}${prefixText(x.prefix)}|${x.pathId ?? 0}` : `${h}${prefixText(x.prefix)}`,
         );
       }
     }
@@ -454,10 +473,11 @@ export class BgpdumpFormatter {
       const mp = reach?.get(key);
       if (mp === undefined) continue;
       const v6 = key.startsWith('2/');
-      // bgpdump prints LOCAL_PREF and MED of IPv4 MP routes as signed integers.
+      // bgpdump prints LOCAL_PREF and MED of IPv4 MP routes as signed integers, and their
+      // next hop as IPv6 unless it has 4 bytes.
       const tail = v6
         ? `${bytesIpv6(mp.nextHop)}|${s.localPref}|${s.med}|${s.tail}`
-        : `${bytesIpv4(mp.nextHop)}|${s.localPref | 0}|${s.med | 0}|${s.tail}`;
+        : `${mp.nextHop.length === 4 ? bytesIpv4(mp.nextHop) : bytesIpv6(mp.nextHop)}|${s.localPref | 0}|${s.med | 0}|${s.tail}`;
       for (const x of routesOf(mp.nlri)) {
         const id = addPath ? `|${x.pathId ?? 0}` : '';
         out.push(`${a}${prefixText(x.prefix)}${id}|${rest}${tail}`);
