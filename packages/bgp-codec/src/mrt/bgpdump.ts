@@ -5,8 +5,9 @@ import type { UpdateMessage } from '../message/update.js';
 import type { Nlri } from '../nlri.js';
 import type { RibAttribute } from './attributes.js';
 import type { EmbeddedMessage } from './embedded.js';
+import { fastAttribute } from './fast-attribute.js';
 import { BGP4MP_MESSAGE_SUBTYPES, Bgp4mpSubtype, MrtType } from './iana.js';
-import { lenientMpAttribute, lenientUpdate } from './lenient.js';
+import { lenientMpAttribute, lenientTableDump, lenientUpdate } from './lenient.js';
 import type { MrtRecord } from './record.js';
 import type { PeerEntry } from './table-dump-v2.js';
 
@@ -222,11 +223,24 @@ function summarize(
   let agg4Addr = NONE;
   let ipv6NextHop: Uint8Array | undefined;
   let mpReach: Map<string, { nextHop: Uint8Array; nlri: MpNlri }> | undefined;
+  let asPathError = false;
   let mpUnreach: Map<string, MpNlri> | undefined;
   for (const attr of attrs) {
     let a = attr;
-    if (a.kind === 'raw' && (a.typeCode === 14 || a.typeCode === 15)) {
-      a = lenientMpAttribute(a.typeCode, a.value, a.flags, addPath) ?? a;
+    if (a.kind === 'raw') {
+      // A known attribute kept raw (bad flags or value): read it as bgpdump does.
+      const t = a.typeCode;
+      if (t === 14 || t === 15) a = lenientMpAttribute(t, a.value, a.flags, addPath) ?? a;
+      else if (t === 1 && a.value.length > 0) {
+        origin = ORIGINS[a.value[0]!] ?? 'INCOMPLETE';
+        continue;
+      } else if (t === 2) {
+        const v = a.value;
+        a = fastAttribute(v, 0, v.length, 2, a.flags, as4, false) ?? a;
+        if (a.kind === 'raw') asPathError = true;
+      } else if (t <= 8 || t === 17 || t === 18) {
+        a = fastAttribute(a.value, 0, a.value.length, t, a.flags, as4, false) ?? a;
+      }
     }
     switch (a.kind) {
       case 'origin':
@@ -299,7 +313,8 @@ function summarize(
   const aggregator = aggAddr !== NONE && aggAs !== undefined ? `${aggAs} ${dotted(aggAddr)}|` : '|';
   const tail = `${communities ?? ''}|${atomic}|${aggregator}`;
   return {
-    asPath: path === undefined ? '' : asPathText(path),
+    asPath:
+      asPathError && path === undefined ? '! Error !' : path === undefined ? '' : asPathText(path),
     origin,
     nextHop,
     localPref,
@@ -349,6 +364,12 @@ export class BgpdumpFormatter {
         this.#peers = b.peers;
         this.#peerText = b.peers.map((p) => `${addressText(p.address)}|${p.asn}|`);
         return;
+      case 'raw':
+        // A TABLE_DUMP body that did not decode: bgpdump still prints what it reads.
+        if (r.type === MrtType.TableDump && (r.subtype === 1 || r.subtype === 2)) {
+          this.formatInto({ ...r, body: lenientTableDump(b.data, r.subtype === 1 ? 4 : 6) }, out);
+        }
+        return;
       case 'table-dump': {
         const s = summarize(b.attributes, false);
         const nh = s.ipv6NextHop !== undefined ? bytesIpv6(s.ipv6NextHop) : dotted(s.nextHop);
@@ -376,6 +397,8 @@ export class BgpdumpFormatter {
         return;
       }
       case 'bgp4mp-state-change': {
+        // bgpdump prints nothing for a state change of unexpected length.
+        if (r.trailing !== undefined) return;
         const fmt = r.type === MrtType.Bgp4mpEt ? 'BGP4MP_ET' : 'BGP4MP';
         out.push(
           `${fmt}|${timeText(r)}|STATE|${addressText(b.peerAddress)}|${b.peerAs}|${b.oldState}|${b.newState}`,

@@ -6,6 +6,7 @@ import type { UpdateMessage } from '../message/update.js';
 import type { Nlri } from '../nlri.js';
 import type { RibAttribute } from './attributes.js';
 import { fastAttribute } from './fast-attribute.js';
+import type { TableDumpBody } from './table-dump.js';
 
 /*
  * bgpdump reads a BGP UPDATE that does not decode strictly (for example ADD-PATH NLRI in a
@@ -123,27 +124,7 @@ export function lenientUpdate(
   const s = top.sub(size - 18);
   if (s.u8() !== 2) return undefined;
   const withdrawn = prefixList(s.sub(s.u16()), 4, addPath);
-  const a = s.sub(s.u16());
-  const context: BgpContext = { fourOctetAs: as4, addPath: {}, extendedMessage: true };
-  const attributes: (PathAttribute | RibAttribute)[] = [];
-  while (a.left > 0) {
-    const flags = a.u8();
-    const type = a.u8();
-    const len = (flags & 0x10) !== 0 ? a.u16() : a.u8();
-    const v = a.sub(len);
-    if (v.left !== len) break;
-    let attr: PathAttribute | RibAttribute | undefined;
-    if (type === 14) attr = mpReach(v, flags, addPath);
-    else if (type === 15) attr = mpUnreach(v, flags, addPath);
-    else if (type <= 8 || type === 17 || type === 18) {
-      attr = fastAttribute(bytes, v.pos, len, type, flags, as4, false);
-      if (attr === undefined) {
-        const value = bytes.subarray(v.pos, v.end);
-        attr = decodeAttributeValue(value, v.pos, type, flags, context).attribute;
-      }
-    }
-    if (attr !== undefined) attributes.push(attr);
-  }
+  const attributes = attributeList(s.sub(s.u16()), bytes, as4, addPath);
   const nlri = prefixList(s, 4, addPath);
   return {
     kind: 'update',
@@ -164,4 +145,65 @@ export function lenientMpAttribute(
 ): PathAttribute | RibAttribute | undefined {
   const s = new Lenient(value, 0, value.length);
   return typeCode === 14 ? mpReach(s, flags, addPath) : mpUnreach(s, flags, addPath);
+}
+
+/** Attributes until `a` is used up, as bgpdump reads them (a truncated one ends the list). */
+function attributeList(
+  a: Lenient,
+  bytes: Uint8Array,
+  as4: boolean,
+  addPath: boolean,
+): (PathAttribute | RibAttribute)[] {
+  const context: BgpContext = { fourOctetAs: as4, addPath: {}, extendedMessage: true };
+  const attributes: (PathAttribute | RibAttribute)[] = [];
+  while (a.left > 0) {
+    const flags = a.u8();
+    const type = a.u8();
+    const len = (flags & 0x10) !== 0 ? a.u16() : a.u8();
+    const v = a.sub(len);
+    if (v.left !== len) break;
+    let attr: PathAttribute | RibAttribute | undefined;
+    if (type === 14) attr = mpReach(v, flags, addPath);
+    else if (type === 15) attr = mpUnreach(v, flags, addPath);
+    else if (type <= 8 || type === 17 || type === 18) {
+      attr = fastAttribute(bytes, v.pos, len, type, flags, as4, false);
+      if (attr === undefined) {
+        const value = bytes.subarray(v.pos, v.end);
+        attr = decodeAttributeValue(value, v.pos, type, flags, context).attribute;
+      }
+    }
+    if (attr !== undefined) attributes.push(attr);
+  }
+  return attributes;
+}
+
+/** A TABLE_DUMP body that did not decode strictly, read as bgpdump does (reads past the end give zeros). */
+export function lenientTableDump(data: Uint8Array, family: 4 | 6): TableDumpBody {
+  const s = new Lenient(data, 0, data.length);
+  const address = (): Address => {
+    if (family === 4) return { family: 4, value: s.u32() };
+    return { family: 6, words: [s.u32(), s.u32(), s.u32(), s.u32()] };
+  };
+  const viewNumber = s.u16();
+  const sequence = s.u16();
+  const prefix = address();
+  const prefixLength = s.u8();
+  const status = s.u8();
+  const originatedTime = s.u32();
+  const peerAddress = address();
+  const peerAs = s.u16();
+  const attributes = attributeList(s.sub(s.u16()), data, false, false);
+  return {
+    kind: 'table-dump',
+    viewNumber,
+    sequence,
+    prefix,
+    prefixLength,
+    status,
+    originatedTime,
+    peerAddress,
+    peerAs,
+    attributes,
+    unparsedAttributes: new Uint8Array(0),
+  };
 }
