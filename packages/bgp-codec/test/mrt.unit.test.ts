@@ -232,6 +232,25 @@ describe('MRT records (hand-made vectors)', () => {
     expect(new BgpdumpFormatter().format(r)).toEqual([]);
   });
 
+  it('mrtRecordToJson: stable JSON (hex bytes, text addresses and prefixes)', () => {
+    expect(mrtRecordToJson(one(BGP_STATE))).toEqual({
+      timestamp: 1600000000,
+      type: 5,
+      subtype: 3,
+      body: {
+        kind: 'bgp-state-change',
+        peerAs: 65000,
+        peerAddress: '198.51.100.1',
+        oldState: 1,
+        newState: 2,
+      },
+    });
+    const rib = mrtRecordToJson(one(RIB_V6_ADDPATH)) as { body: Record<string, unknown> };
+    expect(rib.body['prefix']).toBe('2001:db8:1::/48');
+    expect(JSON.stringify(rib)).toContain('"nextHop":"20010db8000000000000000000000001"');
+    expect(mrtRecordToJson(one(UNKNOWN))).toMatchObject({ body: { kind: 'raw', data: 'aabbcc' } });
+  });
+
   it('unknown type: kept raw, re-encoded as read, no line', () => {
     const r = one(UNKNOWN);
     expect(r.body).toEqual({ kind: 'raw', data: hex`aabbcc` });
