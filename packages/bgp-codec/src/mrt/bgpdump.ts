@@ -17,8 +17,8 @@ import {
 } from './bgpdump-text.js';
 import type { EmbeddedMessage } from './embedded.js';
 import { fastAttribute } from './fast-attribute.js';
-import { BGP4MP_MESSAGE_SUBTYPES, Bgp4mpSubtype, MrtType } from './iana.js';
-import { lenientMpAttribute, lenientTableDump, lenientUpdate } from './lenient.js';
+import { BGP4MP_MESSAGE_SUBTYPES, Bgp4mpSubtype, MrtType, RIB_SUBTYPES } from './iana.js';
+import { lenientMpAttribute, lenientRib, lenientTableDump, lenientUpdate } from './lenient.js';
 import type { MrtRecord } from './record.js';
 import type { PeerEntry } from './table-dump-v2.js';
 
@@ -240,6 +240,11 @@ export class BgpdumpFormatter {
         // A TABLE_DUMP body that did not decode: bgpdump still prints what it reads.
         if (r.type === MrtType.TableDump && (r.subtype === 1 || r.subtype === 2)) {
           this.formatInto({ ...r, body: lenientTableDump(b.data, r.subtype === 1 ? 4 : 6) }, out);
+        } else if (r.type === MrtType.TableDumpV2) {
+          const rib = RIB_SUBTYPES[r.subtype];
+          if (rib !== undefined && rib.safi === 1) {
+            this.formatInto({ ...r, body: lenientRib(b.data, rib.afi, rib.addPath) }, out);
+          }
         }
         return;
       case 'table-dump': {

@@ -7,6 +7,7 @@ import type { Nlri } from '../nlri.js';
 import type { RibAttribute } from './attributes.js';
 import { fastAttribute } from './fast-attribute.js';
 import type { TableDumpBody } from './table-dump.js';
+import type { RibBody, RibEntry } from './table-dump-v2.js';
 
 /*
  * bgpdump reads a BGP UPDATE that does not decode strictly (for example ADD-PATH NLRI in a
@@ -206,4 +207,31 @@ export function lenientTableDump(data: Uint8Array, family: 4 | 6): TableDumpBody
     attributes,
     unparsedAttributes: new Uint8Array(0),
   };
+}
+
+/** A RIB body (TABLE_DUMP_V2 unicast subtypes) that did not decode strictly, read as bgpdump does. */
+export function lenientRib(data: Uint8Array, afi: 1 | 2, addPath: boolean): RibBody {
+  const s = new Lenient(data, 0, data.length);
+  const family = afi === 1 ? 4 : 6;
+  const sequence = s.u32();
+  const length = s.u8();
+  const n = (length + 7) >> 3;
+  const raw = s.bytes(n);
+  const at = (i: number): number => (i < n ? raw[i]! : 0);
+  const w = (i: number): number =>
+    ((at(i) << 24) | (at(i + 1) << 16) | (at(i + 2) << 8) | at(i + 3)) >>> 0;
+  const address: Address =
+    family === 4 ? { family: 4, value: w(0) } : { family: 6, words: [w(0), w(4), w(8), w(12)] };
+  const prefix = { family, address, length } as unknown as Prefix;
+  const count = s.u16();
+  const entries: RibEntry[] = [];
+  for (let i = 0; i < count && s.left > 0; i++) {
+    const peerIndex = s.u16();
+    const originatedTime = s.u32();
+    const pathId = addPath ? s.u32() : undefined;
+    const attributes = attributeList(s.sub(s.u16()), data, true, false);
+    const e = { peerIndex, originatedTime, attributes, unparsedAttributes: new Uint8Array(0) };
+    entries.push(pathId === undefined ? e : { ...e, pathId });
+  }
+  return { kind: 'rib', afi, safi: 1, addPath, sequence, prefix, entries };
 }
