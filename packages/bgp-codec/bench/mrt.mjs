@@ -431,6 +431,11 @@ for (const r of rows) {
     `| ${r.name} | ${r.lines} / ${r.expected ?? 'n/a'} | ${sec(r.wall)} | ${sec(r.bWall)} | ${sec(r.cpu)} | ${sec(r.bCpu)} | ${rc === undefined ? 'n/a' : rc.toFixed(2)} | ${rw === undefined ? 'n/a' : rw.toFixed(2)} | ${best !== undefined && best >= 1 ? '✓' : '✗'} |`,
   );
 }
+if (QUICK) {
+  console.log(
+    '\nQuick mode: small inputs, one run — Node start-up and JIT warm-up dominate, so the ratios say little; run without ROUTEKIT_BENCH_QUICK for the real comparison.',
+  );
+}
 console.log('\n### routekit peak RSS while streaming the generated table\n');
 console.log('| table | lines | peak RSS |');
 console.log('|---|---:|---:|');
