@@ -62,6 +62,7 @@ export {
   afiSafiKey,
   type BgpContext,
   DEFAULT_CONTEXT,
+  negotiatedContext,
   receivesPathId,
   sendsPathId,
 } from './context.js';

@@ -9,6 +9,7 @@ import {
   DEFAULT_CONTEXT,
   decodeMessage,
   encodeMessage,
+  negotiatedContext,
   openCapabilities,
 } from '../src/index.js';
 
@@ -27,27 +28,6 @@ export interface CapturedMessage {
   readonly framed: boolean;
 }
 
-function contextFrom(sender: readonly Capability[], receiver: readonly Capability[]): BgpContext {
-  const has = (caps: readonly Capability[], kind: Capability['kind']): boolean =>
-    caps.some((c) => c.kind === kind);
-  const addPath: Record<string, { receive: boolean; send: boolean }> = {};
-  for (const c of sender) {
-    if (c.kind !== 'add-path') continue;
-    for (const f of c.families) {
-      const peer = receiver
-        .flatMap((r) => (r.kind === 'add-path' ? r.families : []))
-        .find((g) => g.afi === f.afi && g.safi === f.safi);
-      const on = (f.sendReceive & 2) !== 0 && peer !== undefined && (peer.sendReceive & 1) !== 0;
-      addPath[`${f.afi}/${f.safi}`] = { receive: on, send: on };
-    }
-  }
-  return {
-    fourOctetAs: has(sender, 'four-octet-as') && has(receiver, 'four-octet-as'),
-    extendedMessage: has(sender, 'extended-message') && has(receiver, 'extended-message'),
-    addPath,
-  };
-}
-
 /** BGP messages of a capture, with the context negotiated by the OPENs seen before them. */
 export function bgpMessages(file: string): CapturedMessage[] {
   const analysis = analyze(readCapture(loadVector(file), { inflate: (b) => gunzipSync(b) }));
@@ -59,7 +39,7 @@ export function bgpMessages(file: string): CapturedMessage[] {
     const receiver = `${m.destination}`;
     const s = opens.get(sender);
     const r = opens.get(receiver);
-    const context = s !== undefined && r !== undefined ? contextFrom(s, r) : undefined;
+    const context = s !== undefined && r !== undefined ? negotiatedContext(s, r) : undefined;
     out.push({ file, frame: m.frame, bytes: m.bytes, context, framed: m.framing === undefined });
     const d = decodeMessage(m.bytes, DEFAULT_CONTEXT);
     if (d.ok && d.value.kind === 'open') opens.set(sender, openCapabilities(d.value));

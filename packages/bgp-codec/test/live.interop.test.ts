@@ -29,6 +29,7 @@ import {
   decodeMessage,
   encodeMessage,
   type Nlri,
+  negotiatedContext,
   openCapabilities,
   toExabgpUpdateJson,
   type UpdateMessage,
@@ -36,29 +37,6 @@ import {
 
 const summary: string[] = [];
 afterAll(() => console.log(`[bgp-codec live]\n  ${summary.join('\n  ')}`));
-
-/** Negotiated context of the direction `sender → receiver`, from the two OPENs. */
-function negotiated(sender: readonly Capability[], receiver: readonly Capability[]): BgpContext {
-  const has = (caps: readonly Capability[], kind: Capability['kind']): boolean =>
-    caps.some((c) => c.kind === kind);
-  const addPath: Record<string, { receive: boolean; send: boolean }> = {};
-  for (const c of sender) {
-    if (c.kind !== 'add-path') continue;
-    for (const f of c.families) {
-      const peer = receiver
-        .flatMap((r) => (r.kind === 'add-path' ? r.families : []))
-        .find((g) => g.afi === f.afi && g.safi === f.safi);
-      // the sender sends path ids when it may send (2) and the receiver may receive (1)
-      const on = (f.sendReceive & 2) !== 0 && peer !== undefined && (peer.sendReceive & 1) !== 0;
-      addPath[`${f.afi}/${f.safi}`] = { receive: on, send: on };
-    }
-  }
-  return {
-    fourOctetAs: has(sender, 'four-octet-as') && has(receiver, 'four-octet-as'),
-    extendedMessage: has(sender, 'extended-message') && has(receiver, 'extended-message'),
-    addPath,
-  };
-}
 
 interface WireMessage {
   readonly frame: number;
@@ -78,7 +56,7 @@ function wireMessages(pcap: string): { messages: WireMessage[]; problems: string
     if (m.protocol !== 'bgp') continue;
     const s = opens.get(`${m.source}`);
     const r = opens.get(`${m.destination}`);
-    const context = s !== undefined && r !== undefined ? negotiated(s, r) : DEFAULT_CONTEXT;
+    const context = s !== undefined && r !== undefined ? negotiatedContext(s, r) : DEFAULT_CONTEXT;
     const d = decodeMessage(m.bytes, context);
     if (!d.ok) {
       problems.push(`frame ${m.frame}: ${d.error.code} at ${d.error.offset} ${d.error.detail}`);

@@ -7,6 +7,7 @@ import {
   encodeMessage,
   formatCommunity,
   formatExtendedCommunity,
+  negotiatedContext,
   openCapabilities,
   type PathAttribute,
   shutdownCommunication,
@@ -40,35 +41,6 @@ export const BGP_GUESSES: readonly BgpContext[] = (() => {
     { ...base, addPath },
   ];
 })();
-
-/**
- * The context of messages sent by a speaker that advertised `sender` to a speaker that
- * advertised `receiver`: 4-octet AS and extended messages when both advertised them;
- * path identifiers for a family when the sender may send them (RFC 7911 §4: send bit)
- * and the receiver may receive them (receive bit).
- */
-export function negotiatedContext(
-  sender: readonly Capability[],
-  receiver: readonly Capability[],
-): BgpContext {
-  const has = (caps: readonly Capability[], kind: Capability['kind']): boolean =>
-    caps.some((c) => c.kind === kind);
-  const addPath: Record<string, { receive: boolean; send: boolean }> = {};
-  const peerFamilies = receiver.flatMap((r) => (r.kind === 'add-path' ? r.families : []));
-  for (const c of sender) {
-    if (c.kind !== 'add-path') continue;
-    for (const f of c.families) {
-      const peer = peerFamilies.find((g) => g.afi === f.afi && g.safi === f.safi);
-      const on = (f.sendReceive & 2) !== 0 && peer !== undefined && (peer.sendReceive & 1) !== 0;
-      if (on) addPath[`${f.afi}/${f.safi}`] = BOTH;
-    }
-  }
-  return {
-    fourOctetAs: has(sender, 'four-octet-as') && has(receiver, 'four-octet-as'),
-    extendedMessage: has(sender, 'extended-message') && has(receiver, 'extended-message'),
-    addPath,
-  };
-}
 
 /**
  * The BGP sessions of a capture: the capabilities each side of each TCP stream sent in

@@ -4,7 +4,6 @@ export {
   bgpMessageJson,
   decodeBgp,
   decodeBgpForCli,
-  negotiatedContext,
   prefixText,
 } from './bgp.js';
 export { CAPTURE_HELP, captureCommand, summary } from './commands/capture.js';

@@ -1,16 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import type { Capability } from '@routekit/bgp-codec';
+import { type Capability, negotiatedContext } from '@routekit/bgp-codec';
 import { analyze, readCapture } from '@routekit/capture';
 import { findVectors, loadVector, vectorPath } from '@routekit/testkit';
 import { toHex } from '@routekit/wire';
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  BGP_GUESSES,
-  DECODE_PROTOCOLS,
-  decodeBgpForCli,
-  negotiatedContext,
-  unregisterDecoder,
-} from '../src/index.js';
+import { BGP_GUESSES, DECODE_PROTOCOLS, decodeBgpForCli, unregisterDecoder } from '../src/index.js';
 import { lines, run } from './helpers.js';
 
 afterEach(() => {
