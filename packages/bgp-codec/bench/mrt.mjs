@@ -20,7 +20,10 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
 import { BgpdumpFormatter, encodeMrtRecord, readMrt } from '../dist/mrt/index.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -34,8 +37,15 @@ if (process.argv[2] === '--pipeline') {
   let lines = [];
   let count = 0;
   let errors = 0;
+  // native zlib for gzip, as `routekit mrt` does (the default is pure-JavaScript fflate)
+  const gunzip = (chunks) => {
+    const z = createGunzip();
+    pipeline(Readable.from(chunks), z).catch(() => undefined);
+    return z;
+  };
   for await (const item of readMrt(createReadStream(file, { highWaterMark: 1 << 20 }), {
     messages: 'raw',
+    gunzip,
   })) {
     if (!item.ok) {
       errors++;

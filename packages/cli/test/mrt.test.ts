@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { findVectors, loadVector, vectorPath } from '@routekit/testkit';
 import { describe, expect, test } from 'vitest';
 import { type Io, main } from '../src/index.js';
@@ -77,6 +77,20 @@ describe('routekit mrt -m: the lines bgpdump -m prints', () => {
     const r = await run('mrt', '-m', vectorPath(file));
     expect(r.code).toBe(0);
     expect(r.out).toBe(bgpdump(vectorPath(file)));
+  });
+
+  test('a multi-member gzip file (members cut mid-record) prints every line', async () => {
+    const file = 'mrt/bgpdump/updates.long_withdrawal.gz';
+    const plain = gunzipSync(loadVector(file));
+    const cut = 1000;
+    const multi = new Uint8Array([
+      ...gzipSync(plain.subarray(0, cut)),
+      ...gzipSync(plain.subarray(cut)),
+    ]);
+    const { io, seen } = streamingIo(multi, 4096);
+    expect(await main(['mrt', '-m', 'multi.gz'], io)).toBe(0);
+    const expected = new TextDecoder().decode(gunzipSync(loadVector(`${file}.bgp.gz`)));
+    expect(seen.out.join('')).toBe(expected);
   });
 
   test('-m is the default', async () => {

@@ -1,3 +1,4 @@
+import { Gunzip } from 'fflate';
 import { bunzip2 } from './bzip2.js';
 import { MrtFramer, type MrtFramingOptions, type MrtItem } from './framer.js';
 
@@ -20,6 +21,32 @@ export type MrtSource =
 export interface ReadMrtOptions extends MrtFramingOptions {
   /** `'auto'` (default): gunzip / bunzip2 when the input starts with their magic bytes. */
   readonly decompress?: 'auto' | 'none';
+  /**
+   * The gzip decompressor: compressed chunks in, decompressed chunks out. Default: fflate's
+   * streaming `Gunzip` (pure JavaScript, multi-member files). Node callers can pass native
+   * zlib for speed, e.g. `(chunks) => { const z = createGunzip(); pipeline(Readable.from(chunks),
+   * z, () => {}); return z; }` (`routekit mrt` does). Its errors become `decompress-error`
+   * items.
+   */
+  readonly gunzip?: (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+}
+
+/** An error of the source (not of a decompressor): reported as `io-error`. */
+class SourceError extends Error {
+  override readonly name = 'SourceError';
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    super(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+    this.reason = reason;
+  }
+}
+
+async function* tagErrors(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (e) {
+    throw new SourceError(e);
+  }
 }
 
 async function* chunksOf(source: MrtSource): AsyncGenerator<Uint8Array> {
@@ -46,73 +73,30 @@ async function* chunksOf(source: MrtSource): AsyncGenerator<Uint8Array> {
   yield* source as Iterable<Uint8Array>;
 }
 
-interface Stream<T> {
-  getReader(): {
-    read(): Promise<{ done: boolean; value?: T }>;
-    cancel(reason?: unknown): Promise<void>;
-    releaseLock(): void;
-  };
-}
-interface DecompressionStreamLike {
-  readonly readable: Stream<Uint8Array>;
-  readonly writable: {
-    getWriter(): {
-      write(chunk: Uint8Array): Promise<void>;
-      close(): Promise<void>;
-      abort(reason?: unknown): Promise<void>;
-    };
-  };
-}
-
-/** gunzip through the platform's `DecompressionStream('gzip')` (Node ≥ 18, browsers). */
+/**
+ * gunzip with fflate's streaming `Gunzip`: pure JavaScript, so the same in Node and
+ * browsers, and it reads every member of a multi-member file (the platform's
+ * `DecompressionStream('gzip')` stops at the first member: browsers and Node ≥ 22 report
+ * the rest as trailing junk).
+ */
 async function* gunzip(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const Ctor = (
-    globalThis as unknown as { DecompressionStream?: new (f: string) => DecompressionStreamLike }
-  ).DecompressionStream;
-  if (Ctor === undefined) throw new Error('this platform has no DecompressionStream');
-  const ds = new Ctor('gzip');
-  const writer = ds.writable.getWriter();
-  let inputError: unknown;
-  const pump = (async () => {
-    const it = input[Symbol.asyncIterator]();
-    for (;;) {
-      let r: IteratorResult<Uint8Array>;
-      try {
-        r = await it.next();
-      } catch (e) {
-        inputError = e;
-        await writer.abort(e).catch(() => undefined);
-        return;
-      }
-      if (r.done === true) break;
-      try {
-        await writer.write(r.value);
-      } catch {
-        return; // the decompressor failed or was cancelled: the reader reports it
-      }
+  const out: Uint8Array[] = [];
+  const g = new Gunzip((data) => {
+    out.push(data);
+  });
+  const push = (chunk: Uint8Array, final: boolean): void => {
+    try {
+      g.push(chunk, final);
+    } catch (e) {
+      throw new GzipError(e instanceof Error ? e.message : String(e));
     }
-    await writer.close().catch(() => undefined);
-  })();
-  const reader = ds.readable.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      let r: { done: boolean; value?: Uint8Array };
-      try {
-        r = await reader.read();
-      } catch (e) {
-        throw inputError ?? new GzipError(e instanceof Error ? e.message : String(e));
-      }
-      if (r.done) break;
-      if (r.value !== undefined) yield r.value;
-    }
-    finished = true;
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-    await pump;
+  };
+  for await (const chunk of input) {
+    push(chunk, false);
+    while (out.length > 0) yield out.shift()!;
   }
-  if (inputError !== undefined) throw inputError;
+  push(new Uint8Array(0), true);
+  while (out.length > 0) yield out.shift()!;
 }
 
 class GzipError extends Error {
@@ -151,7 +135,7 @@ export async function* readMrt(
   const framer = new MrtFramer(options);
   let phase: 'io-error' | 'decompress-error' = 'io-error';
   try {
-    const raw = chunksOf(source)[Symbol.asyncIterator]();
+    const raw = tagErrors(chunksOf(source))[Symbol.asyncIterator]();
     const head: Uint8Array[] = [];
     let headLen = 0;
     while (headLen < 3) {
@@ -165,8 +149,13 @@ export async function* readMrt(
     for (const c of head) for (let i = 0; i < c.length && k < peek.length; i++) peek[k++] = c[i]!;
     let chunks: AsyncIterable<Uint8Array> = prepend(head, raw);
     if (options?.decompress !== 'none') {
-      if (peek[0] === 0x1f && peek[1] === 0x8b) chunks = gunzip(chunks);
-      else if (peek[0] === 0x42 && peek[1] === 0x5a && peek[2] === 0x68) chunks = bunzip2(chunks);
+      if (peek[0] === 0x1f && peek[1] === 0x8b) {
+        chunks = (options?.gunzip ?? gunzip)(chunks);
+        phase = 'decompress-error';
+      } else if (peek[0] === 0x42 && peek[1] === 0x5a && peek[2] === 0x68) {
+        chunks = bunzip2(chunks);
+        phase = 'decompress-error';
+      }
     }
     for await (const chunk of chunks) {
       yield* framer.push(chunk);
@@ -174,9 +163,9 @@ export async function* readMrt(
     }
     yield* framer.end();
   } catch (e) {
-    if (e instanceof Error && (e.name === 'GzipError' || e.name === 'Bzip2Error')) {
-      phase = 'decompress-error';
-    }
-    yield { ok: false, error: { code: phase, offset: framer.offset, detail: describe(e) } };
+    // a source failure is an io-error even when it surfaces through a decompressor
+    const code = e instanceof SourceError ? 'io-error' : phase;
+    const detail = e instanceof SourceError ? describe(e.reason) : describe(e);
+    yield { ok: false, error: { code, offset: framer.offset, detail } };
   }
 }

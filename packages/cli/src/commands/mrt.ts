@@ -1,7 +1,21 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { createGunzip } from 'node:zlib';
 import { BgpdumpFormatter, mrtRecordToJson, readMrt } from '@routekit/bgp-codec/mrt';
 import { ExitCode, type ExitCodeValue, type Io, UsageError } from '../io.js';
 import { readInput, UnreadableError } from '../load.js';
+
+/**
+ * gzip through Node's zlib (about 4x faster than the pure-JavaScript default; multi-member
+ * files too). `pipeline` destroys the gunzip stream when the source fails, so the reader
+ * sees the error instead of waiting.
+ */
+function nativeGunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const z = createGunzip();
+  pipeline(Readable.from(chunks), z).catch(() => undefined);
+  return z;
+}
 
 export const MRT_HELP = `Usage: routekit mrt [options] <file>
 
@@ -160,7 +174,7 @@ export async function mrtCommand(args: readonly string[], io: Io): Promise<ExitC
   let damaged = 0;
   let ioError: string | undefined;
   let first = true;
-  for await (const item of readMrt(source, { resync: options.resync })) {
+  for await (const item of readMrt(source, { resync: options.resync, gunzip: nativeGunzip })) {
     if (item.ok) {
       first = false;
       records++;
