@@ -3,7 +3,8 @@
 // this file creates and removes. Every record must decode, re-encode byte for byte, and
 // print the same `bgpdump -m` lines as Debian's bgpdump. Run with `pnpm test:interop`.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   birdBgp,
@@ -14,7 +15,7 @@ import {
   withLab,
 } from '@routekit/testkit/netns';
 import { toHex } from '@routekit/wire';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import {
   BgpdumpFormatter,
   encodeMrtRecord,
@@ -63,6 +64,11 @@ function bgpdump(file: string): string[] {
 }
 
 const TIMEOUT = { timeoutMs: 30_000 };
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
 
 describe('MRT from live daemons', () => {
   test('FRR, BIRD and GoBGP dumps decode, re-encode byte-exact and print what bgpdump prints', async () => {
@@ -124,7 +130,20 @@ describe('MRT from live daemons', () => {
           ],
         }),
       );
-      const gobgpUpdates = join(c.dir, 'gobgp-updates.mrt');
+      // GoBGP passes the MRT file name through Go's time.Format (its rotation interval is
+      // never 0), so digits 1-6 and names like "Mon" or "pm" in the path become parts of
+      // the date: the file goes to a directory named with letters that are not layout tokens.
+      const letters = 'abcdefghijkqrstuvwxyz';
+      const gobgpDir = join(
+        tmpdir(),
+        `routekit-gobgp-${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join('')}`,
+      );
+      expect(gobgpDir, 'a temporary directory without digits').not.toMatch(
+        /[0-9]|Jan|Mon|MST|PM|pm/,
+      );
+      mkdirSync(gobgpDir);
+      cleanups.push(() => rmSync(gobgpDir, { recursive: true, force: true }));
+      const gobgpUpdates = join(gobgpDir, 'updates.mrt');
       const gobgp = await c.gobgp(
         `${gobgpConfig({
           as: 65003,
