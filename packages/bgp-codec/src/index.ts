@@ -94,6 +94,7 @@ export {
   exabgpExtendedCommunityString,
   toExabgpUpdateJson,
 } from './exabgp.js';
+export { CONTEXT_GUESSES, decodeGuessingContext, type GuessOptions } from './guess.js';
 export {
   AFI_NAMES,
   Afi,

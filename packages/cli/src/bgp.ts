@@ -3,8 +3,8 @@ import {
   type BgpMessage,
   type Capability,
   DEFAULT_CONTEXT,
+  decodeGuessingContext,
   decodeMessage,
-  encodeMessage,
   formatCommunity,
   formatExtendedCommunity,
   negotiatedContext,
@@ -21,26 +21,6 @@ import type { DecodeContext } from './registry.js';
  * OPENs seen so far), the context guesses for messages without it (hex input, captures
  * that start mid-session), and the stable JSON form of a decoded message.
  */
-
-const BOTH = { receive: true, send: true } as const;
-
-/**
- * Contexts tried, in order, for a message whose session OPENs are not known: 2-octet AS,
- * 4-octet AS, 4-octet AS with ADD-PATH (IPv4/IPv6 unicast and multicast), ADD-PATH with
- * 2-octet AS. The first that decodes without RFC 7606 issues, repeats no prefix within a
- * field, and re-encodes to the same bytes wins (a message read with the wrong context has
- * issues, repeats or differs); else the first. Messages may be up to 65,535 bytes (a capture shows what was sent).
- */
-export const BGP_GUESSES: readonly BgpContext[] = (() => {
-  const addPath = { '1/1': BOTH, '2/1': BOTH, '1/2': BOTH, '2/2': BOTH };
-  const base = { ...DEFAULT_CONTEXT, extendedMessage: true };
-  return [
-    base,
-    { ...base, fourOctetAs: true },
-    { ...base, fourOctetAs: true, addPath },
-    { ...base, addPath },
-  ];
-})();
 
 /**
  * The BGP sessions of a capture: the capabilities each side of each TCP stream sent in
@@ -71,47 +51,6 @@ export class BgpSessions {
   }
 }
 
-/** Whether a route list names the same prefix twice without path ids to tell them apart. */
-function hasRepeats(
-  routes: readonly { readonly prefix: object; readonly pathId?: number }[],
-): boolean {
-  const seen = new Set<string>();
-  for (const r of routes) {
-    if (r.pathId !== undefined || !isPrefix(r.prefix)) continue;
-    const key = prefixText(r.prefix);
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
-}
-
-/**
- * A plausible reading for a guess: no RFC 7606 issues, and no prefix repeated within a
- * field (path ids read as prefixes give runs of `0.0.0.0/0`; a real speaker does not
- * repeat a prefix without ADD-PATH).
- */
-function clean(m: BgpMessage): boolean {
-  if (m.kind !== 'update') return true;
-  if (m.issues.length > 0 || hasRepeats(m.nlri) || hasRepeats(m.withdrawn)) return false;
-  for (const a of m.attributes) {
-    if (a.kind === 'mp-reach' && a.nlri.kind === 'prefixes' && hasRepeats(a.nlri.routes))
-      return false;
-    if (
-      a.kind === 'mp-unreach' &&
-      a.withdrawn.kind === 'prefixes' &&
-      hasRepeats(a.withdrawn.routes)
-    )
-      return false;
-  }
-  return true;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Decode one message with its session's context, or the first good guess. */
 export function decodeBgp(
   bytes: Uint8Array,
@@ -120,31 +59,13 @@ export function decodeBgp(
   if (known !== undefined) {
     return { result: decodeMessage(bytes, known), context: known, guessed: false };
   }
-  let first: ReturnType<typeof decodeMessage> | undefined;
-  for (const context of BGP_GUESSES) {
-    const d = decodeMessage(bytes, context);
-    first ??= d;
-    if (!d.ok) continue;
-    if (d.value.kind !== 'update') return { result: d, context, guessed: true };
-    if (clean(d.value)) {
-      let again: Uint8Array | undefined;
-      try {
-        again = encodeMessage(d.value, context);
-      } catch {
-        again = undefined;
-      }
-      if (again !== undefined && sameBytes(again, bytes.subarray(0, d.bytesRead))) {
-        return { result: d, context, guessed: true };
-      }
-    }
-  }
-  return { result: first!, context: BGP_GUESSES[0]!, guessed: true };
+  return { ...decodeGuessingContext(bytes), guessed: true };
 }
 
 /**
  * The built-in BGP decoder of `routekit decode`: the message in the session's context
  * (`context.bgp`, from the stream's OPENs) or, without one, the first good guess of
- * {@link BGP_GUESSES}; the value is {@link bgpMessageJson} of it.
+ * `CONTEXT_GUESSES` (`decodeGuessingContext`); the value is {@link bgpMessageJson} of it.
  */
 export function decodeBgpForCli(
   bytes: Uint8Array,

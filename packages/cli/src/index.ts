@@ -1,5 +1,4 @@
 export {
-  BGP_GUESSES,
   BgpSessions,
   bgpMessageJson,
   decodeBgp,

@@ -1,10 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { type Capability, negotiatedContext } from '@routekit/bgp-codec';
+import { type Capability, CONTEXT_GUESSES, negotiatedContext } from '@routekit/bgp-codec';
 import { analyze, readCapture } from '@routekit/capture';
 import { findVectors, loadVector, vectorPath } from '@routekit/testkit';
 import { toHex } from '@routekit/wire';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BGP_GUESSES, DECODE_PROTOCOLS, decodeBgpForCli, unregisterDecoder } from '../src/index.js';
+import { DECODE_PROTOCOLS, decodeBgpForCli, unregisterDecoder } from '../src/index.js';
 import { lines, run } from './helpers.js';
 
 afterEach(() => {
@@ -196,11 +196,11 @@ describe('routekit decode: BGP hex input', () => {
     const [update] = bgpBytes('bgp/packetlife/bgp-add-path.cap').filter(
       (b) => b[18] === 2 && b.length > 23,
     );
-    const plain = decodeBgpForCli(update!, { bgp: BGP_GUESSES[0]! });
+    const plain = decodeBgpForCli(update!, { bgp: CONTEXT_GUESSES[0]! });
     // Read without ADD-PATH, the path ids are taken as prefixes: issues or an error.
     const wrong = plain.ok ? (plain.value as { issues: unknown[] }).issues.length > 0 : true;
     expect(wrong).toBe(true);
-    const right = decodeBgpForCli(update!, { bgp: BGP_GUESSES[2]! });
+    const right = decodeBgpForCli(update!, { bgp: CONTEXT_GUESSES[2]! });
     expect(right.ok && (right.value as { nlri: unknown[] }).nlri[0]).toEqual({
       prefix: '5.5.5.5/32',
       pathId: 1,
