@@ -12,7 +12,7 @@ import {
   type PathAttribute,
   shutdownCommunication,
 } from '@routekit/bgp-codec';
-import { formatAddress } from '@routekit/capture';
+import { addressFromBytes, formatAddress, formatPrefix, ipv4, type Prefix } from '@routekit/prefix';
 import { type DecodeError, toHex } from '@routekit/wire';
 import type { DecodeContext } from './registry.js';
 
@@ -79,17 +79,11 @@ export function decodeBgpForCli(
 }
 
 // ------------------------------------------------------------------ JSON
-const ipv4Text = (v: number): string =>
-  `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+const ipv4Text = (v: number): string => formatAddress(ipv4(v));
 
-interface PrefixLike {
-  readonly family: 4 | 6;
-  readonly address: { readonly value?: number; readonly words?: readonly number[] };
-  readonly length: number;
-}
-
-function isPrefix(v: object): v is PrefixLike {
-  const p = v as Partial<PrefixLike>;
+/** A prefix of the model (`@routekit/prefix`), told apart structurally while walking. */
+function isPrefix(v: object): v is Prefix {
+  const p = v as Partial<Prefix>;
   return (
     (p.family === 4 || p.family === 6) &&
     typeof p.length === 'number' &&
@@ -98,29 +92,15 @@ function isPrefix(v: object): v is PrefixLike {
   );
 }
 
-function addressText(a: { readonly value?: number; readonly words?: readonly number[] }): string {
-  if (typeof a.value === 'number') return ipv4Text(a.value);
-  const w = a.words ?? [0, 0, 0, 0];
-  const b = new Uint8Array(16);
-  for (let i = 0; i < 4; i++) {
-    const x = w[i] ?? 0;
-    b[4 * i] = x >>> 24;
-    b[4 * i + 1] = (x >>> 16) & 255;
-    b[4 * i + 2] = (x >>> 8) & 255;
-    b[4 * i + 3] = x & 255;
-  }
-  return formatAddress(b);
-}
-
-/** `192.0.2.0/24`, `2001:db8::/32`. */
-export function prefixText(p: PrefixLike): string {
-  return `${addressText(p.address)}/${p.length}`;
-}
-
 /** MP next hop bytes: IPv4, IPv6, IPv6 global + link-local (RFC 2545), else hex. */
 function nextHopText(b: Uint8Array): string | string[] {
-  if (b.length === 4 || b.length === 16) return formatAddress(b);
-  if (b.length === 32) return [formatAddress(b.subarray(0, 16)), formatAddress(b.subarray(16))];
+  if (b.length === 4 || b.length === 16) return formatAddress(addressFromBytes(b));
+  if (b.length === 32) {
+    return [
+      formatAddress(addressFromBytes(b.subarray(0, 16))),
+      formatAddress(addressFromBytes(b.subarray(16))),
+    ];
+  }
   return toHex(b);
 }
 
@@ -134,7 +114,7 @@ function plain(v: unknown, depth = 0): unknown {
   if (v instanceof Uint8Array) return toHex(v);
   if (v === null || typeof v !== 'object' || depth > 32) return v;
   if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
-  if (isPrefix(v)) return prefixText(v);
+  if (isPrefix(v)) return formatPrefix(v);
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
   if (keys.length === 1 && keys[0] === 'prefix' && typeof o['prefix'] === 'object') {

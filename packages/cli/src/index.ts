@@ -3,7 +3,6 @@ export {
   bgpMessageJson,
   decodeBgp,
   decodeBgpForCli,
-  prefixText,
 } from './bgp.js';
 export { CAPTURE_HELP, captureCommand, summary } from './commands/capture.js';
 export { DECODE_HELP, decodeCommand, guessProtocol, parseHexArgument } from './commands/decode.js';
