@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { loadVector, vectorPath } from '@routekit/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -8,34 +7,7 @@ import {
   registerDecoder,
   unregisterDecoder,
 } from '../src/index.js';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    readFile: async (p) => new Uint8Array(await readFile(p)),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-const lines = (r: Run): Record<string, unknown>[] =>
-  r.out
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+import { lines, run } from './helpers.js';
 
 afterEach(() => {
   for (const p of DECODE_PROTOCOLS) unregisterDecoder(p);
