@@ -7,7 +7,7 @@
  *
  * Inputs: (a) real MRT files from the shared vectors (RIPE RIS updates with the
  * extended-timestamp header; a 2002 TABLE_DUMP full table), (b) a generated full-table
- * TABLE_DUMP_V2 (1,000,000 IPv4 + 230,000 IPv6 prefixes, table-like length mix, 8 peers,
+ * TABLE_DUMP_V2 (1,000,000 IPv4 + 230,000 IPv6 prefixes from rib's synthetic DFZ table, 8 peers,
  * 1–3 peers per prefix, ORIGIN / AS_PATH / NEXT_HOP or MP_REACH next hop / MED /
  * COMMUNITIES) written by routekit's own encoder to a temporary file (removed after), and
  * the same at half size: routekit's peak RSS on both shows that streaming memory is flat.
@@ -24,6 +24,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { ipv4Table, ipv6Table } from '../../rib/bench/table.mjs';
 import { BgpdumpFormatter, encodeMrtRecord, readMrt } from '../dist/mrt/index.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -98,52 +99,6 @@ const random = () => {
   seed ^= seed << 5;
   return (seed >>> 0) / 4294967296;
 };
-const pick = (mix) => {
-  const total = mix.reduce((a, [, w]) => a + w, 0);
-  let x = random() * total;
-  for (const [v, w] of mix) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return mix[0][0];
-};
-/** IPv4 lengths of a full table (RIPE RIS, roughly): weight per length. */
-const V4_MIX = [
-  [24, 60],
-  [22, 9],
-  [23, 8],
-  [21, 5],
-  [20, 5],
-  [19, 3],
-  [16, 3],
-  [18, 2],
-  [17, 1.5],
-  [15, 0.5],
-  [14, 0.4],
-  [13, 0.3],
-  [12, 0.2],
-  [11, 0.1],
-  [10, 0.05],
-  [8, 0.02],
-];
-/** IPv6 lengths: mostly /48, then /32–/44. */
-const V6_MIX = [
-  [48, 55],
-  [32, 12],
-  [44, 7],
-  [40, 6],
-  [36, 4],
-  [46, 3],
-  [47, 2],
-  [42, 2],
-  [45, 2],
-  [33, 1],
-  [34, 1],
-  [29, 1],
-  [28, 1],
-  [64, 1],
-  [56, 1],
-];
 const PEERS = Array.from({ length: 8 }, (_, i) => ({
   peerType: i < 6 ? 0x02 : 0x03,
   bgpId: (0xc0000200 + i) >>> 0,
@@ -232,61 +187,42 @@ function generateTable(path, v4Count, v6Count) {
     },
   });
   let seq = 0;
-  const ribs = (family, count, mix) => {
-    const seen = new Set();
-    let made = 0;
-    while (made < count) {
-      const length = pick(mix);
-      let address;
-      let key;
-      if (family === 4) {
-        const v =
-          (((1 + Math.floor(random() * 222)) << 24) | Math.floor(random() * 0x1000000)) >>> 0;
-        const masked = length === 0 ? 0 : (v & (0xffffffff << (32 - length))) >>> 0;
-        address = { family: 4, value: masked };
-        key = masked * 64 + length;
-      } else {
-        const w0 = (0x20010000 | Math.floor(random() * 0x10000)) >>> 0;
-        const w1 = Math.floor(random() * 0x100000000) >>> 0;
-        const keep = Math.max(0, Math.min(32, length - 32));
-        const w1m = keep === 0 ? 0 : (w1 & (0xffffffff << (32 - keep))) >>> 0;
-        const w0m = length >= 32 ? w0 : (w0 & (0xffffffff << (32 - length))) >>> 0;
-        address = { family: 6, words: [w0m, w1m, 0, 0] };
-        key = `${w0m}:${w1m}/${length}`;
-      }
-      if (seen.has(key)) continue;
-      seen.add(key);
-      made++;
-      const n = 1 + Math.floor(random() * 3);
-      const start = Math.floor(random() * PEERS.length);
-      const entries = [];
-      for (let i = 0; i < n; i++) {
-        const peerIndex = (start + i) % PEERS.length;
-        entries.push({
-          peerIndex,
-          originatedTime: ts - Math.floor(random() * 86400 * 30),
-          attributes: attributes(family, PEERS[peerIndex]),
-          unparsedAttributes: new Uint8Array(0),
-        });
-      }
-      push({
-        timestamp: ts,
-        type: 13,
-        subtype: family === 4 ? 2 : 4,
-        body: {
-          kind: 'rib',
-          afi: family === 4 ? 1 : 2,
-          safi: 1,
-          addPath: false,
-          sequence: seq++,
-          prefix: { family, address, length },
-          entries,
-        },
+  const rib = (family, address, length) => {
+    const n = 1 + Math.floor(random() * 3);
+    const start = Math.floor(random() * PEERS.length);
+    const entries = [];
+    for (let i = 0; i < n; i++) {
+      const peerIndex = (start + i) % PEERS.length;
+      entries.push({
+        peerIndex,
+        originatedTime: ts - Math.floor(random() * 86400 * 30),
+        attributes: attributes(family, PEERS[peerIndex]),
+        unparsedAttributes: new Uint8Array(0),
       });
     }
+    push({
+      timestamp: ts,
+      type: 13,
+      subtype: family === 4 ? 2 : 4,
+      body: {
+        kind: 'rib',
+        afi: family === 4 ? 1 : 2,
+        safi: 1,
+        addPath: false,
+        sequence: seq++,
+        prefix: { family, address, length },
+        entries,
+      },
+    });
   };
-  ribs(4, v4Count, V4_MIX);
-  ribs(6, v6Count, V6_MIX);
+  // The prefixes: the project's one synthetic full table (rib's bench), DFZ-shaped.
+  const v4 = ipv4Table(v4Count);
+  for (let i = 0; i < v4.count; i++) rib(4, { family: 4, value: v4.keys[i] }, v4.lens[i]);
+  const v6 = ipv6Table(v6Count);
+  for (let i = 0; i < v6.count; i++) {
+    const w = v6.words;
+    rib(6, { family: 6, words: [w[4 * i], w[4 * i + 1], w[4 * i + 2], w[4 * i + 3]] }, v6.lens[i]);
+  }
   flush();
   closeSync(fd);
 }
