@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ipv4Table, ipv6Table } from '../../rib/bench/table.mjs';
 import { DEFAULT_CONTEXT, decodeMessage, encodeMessage } from '../dist/index.js';
 
 const QUICK =
@@ -32,75 +33,27 @@ const GOAL = 3_000_000;
 const here = dirname(fileURLToPath(import.meta.url));
 
 // ------------------------------------------------------------------ the messages
-let seed = 0x2545f491;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-};
-/** Prefix lengths of a full IPv4 table, roughly (RIPE RIS, 2024): weight per length. */
-const V4_MIX = [
-  [24, 60],
-  [22, 9],
-  [23, 8],
-  [21, 5],
-  [20, 5],
-  [19, 3],
-  [16, 3],
-  [18, 2],
-  [17, 1.5],
-  [14, 1],
-  [12, 0.5],
-  [8, 0.2],
-];
-const V6_MIX = [
-  [48, 50],
-  [44, 8],
-  [40, 6],
-  [36, 4],
-  [32, 12],
-  [29, 8],
-  [46, 4],
-  [47, 3],
-  [64, 2],
-];
-const pick = (mix) => {
-  const total = mix.reduce((s, [, w]) => s + w, 0);
-  let x = random() * total;
-  for (const [len, w] of mix) {
-    x -= w;
-    if (x <= 0) return len;
-  }
-  return mix[0][0];
-};
-const mask = (len) => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
+// Prefixes: slices of the project's one synthetic full table (rib's bench), DFZ-shaped.
+const V4 = ipv4Table(2_000);
+const V6 = ipv6Table(500);
+let v4At = 0;
 function v4Prefixes(n, addPath) {
-  const seen = new Set();
   const out = [];
-  while (out.length < n) {
-    const length = pick(V4_MIX);
-    const value = (((random() * 0xdf000000) >>> 0) + 0x01000000) & mask(length);
-    const key = `${value >>> 0}/${length}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const prefix = { family: 4, address: { family: 4, value: value >>> 0 }, length };
-    out.push(addPath ? { prefix, pathId: 1 + (out.length % 4) } : { prefix });
+  for (let i = 0; i < n; i++, v4At++) {
+    const prefix = {
+      family: 4,
+      address: { family: 4, value: V4.keys[v4At] },
+      length: V4.lens[v4At],
+    };
+    out.push(addPath ? { prefix, pathId: 1 + (i % 4) } : { prefix });
   }
   return out;
 }
 function v6Prefixes(n) {
   const out = [];
   for (let i = 0; i < n; i++) {
-    const length = pick(V6_MIX);
-    const w = [0x20010000 + ((random() * 0x0fff) >>> 0) * 0x10000, (random() * 2 ** 32) >>> 0];
-    const words = [
-      (w[0] & mask(Math.min(32, length))) >>> 0,
-      (w[1] & mask(Math.max(0, length - 32))) >>> 0,
-      0,
-      0,
-    ];
-    out.push({ prefix: { family: 6, address: { family: 6, words }, length } });
+    const words = Array.from(V6.words.subarray(4 * i, 4 * i + 4));
+    out.push({ prefix: { family: 6, address: { family: 6, words }, length: V6.lens[i] } });
   }
   return out;
 }
