@@ -29,15 +29,12 @@ import type { DecodeContext } from './registry.js';
  */
 export class BgpSessions {
   readonly #opens = new Map<string, [Capability[] | undefined, Capability[] | undefined]>();
+  /** Per stream, the negotiated context of each direction (made when an OPEN arrives). */
+  readonly #contexts = new Map<string, [BgpContext | undefined, BgpContext | undefined]>();
 
   /** The context of messages in `direction` of `stream`, when both OPENs are known. */
   contextFor(stream: string, direction: 0 | 1): BgpContext | undefined {
-    const o = this.#opens.get(stream);
-    const sender = o?.[direction];
-    const receiver = o?.[direction === 0 ? 1 : 0];
-    return sender === undefined || receiver === undefined
-      ? undefined
-      : negotiatedContext(sender, receiver);
+    return this.#contexts.get(stream)?.[direction];
   }
 
   /** Note a message sent in `direction` of `stream`; an OPEN records its capabilities. */
@@ -48,6 +45,13 @@ export class BgpSessions {
     const o = this.#opens.get(stream) ?? [undefined, undefined];
     o[direction] = openCapabilities(d.value);
     this.#opens.set(stream, o);
+    const [a, b] = o;
+    this.#contexts.set(
+      stream,
+      a === undefined || b === undefined
+        ? [undefined, undefined]
+        : [negotiatedContext(a, b), negotiatedContext(b, a)],
+    );
   }
 }
 
